@@ -1,0 +1,53 @@
+using System;
+
+namespace Gen
+{
+    /// <summary>
+    /// Declares a backbone: the generator writes the rest of this <c>partial</c> class as a
+    /// <c>torch.nn.Module&lt;Tensor, Tensor&gt;</c>. Combine it with one stem attribute
+    /// (<see cref="ResNetStemAttribute"/>, <see cref="CifarStemAttribute"/> or
+    /// <see cref="ConvStemAttribute"/>) and either ordered <see cref="StageAttribute"/>s or one
+    /// <see cref="LayoutAttribute"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// [Backbone(Classes = 1000, ImageSize = 224)]
+    /// [ResNetStem(64)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 64)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 4, Channels = 128)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 6, Channels = 256)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 512)]
+    /// public partial class ResNet50 { }
+    /// </code>
+    /// </example>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class BackboneAttribute : Attribute
+    {
+        /// <summary>Input channels; 3 unless set.</summary>
+        public int InChannels { get; set; } = 3;
+
+        /// <summary>
+        /// Side of the square input image the model is declared for; 224 unless set. Used for the
+        /// stage shape table and by position-aware blocks (<see cref="BlockKind.Transformer"/>).
+        /// </summary>
+        public int ImageSize { get; set; } = 224;
+
+        /// <summary>Input height when the image is not square; <see cref="ImageSize"/> unless set.</summary>
+        public int ImageHeight { get; set; }
+
+        /// <summary>Input width when the image is not square; <see cref="ImageSize"/> unless set.</summary>
+        public int ImageWidth { get; set; }
+
+        /// <summary>Number of classes of the head; 1000 unless set. The generated constructor can override it.</summary>
+        public int Classes { get; set; } = 1000;
+
+        /// <summary>The head; <see cref="HeadKind.Linear"/> unless set.</summary>
+        public HeadKind Head { get; set; } = HeadKind.Linear;
+
+        /// <summary>
+        /// The attention add-on of every block whose stage does not set its own
+        /// (<see cref="StageAttribute.Attention"/>); <see cref="AttentionKind.None"/> unless set.
+        /// </summary>
+        public AttentionKind Attention { get; set; } = AttentionKind.None;
+    }
+}
