@@ -273,6 +273,15 @@ GEN_API void gen_tensor_device(void* t, int32_t* type, int32_t* index) {
 
 GEN_API int32_t gen_tensor_is_contiguous(void* t) { return static_cast<at::Tensor*>(t)->is_contiguous() ? 1 : 0; }
 
+// The address of the first element of a contiguous CPU tensor, or null otherwise.
+GEN_API void* gen_tensor_data_ptr(void* t) {
+  GEN_TRY
+  auto& x = *static_cast<at::Tensor*>(t);
+  if (!x.is_contiguous() || x.device().type() != c10::DeviceType::CPU) return nullptr;
+  return x.data_ptr();
+  GEN_CATCH(nullptr)
+}
+
 // Identity of the underlying tensor: two handles over one TensorImpl give the same value.
 GEN_API void* gen_tensor_impl(void* t) { return static_cast<at::Tensor*>(t)->unsafeGetTensorImpl(); }
 
