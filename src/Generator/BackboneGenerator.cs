@@ -1,0 +1,132 @@
+using System;
+using Gen.Generator.Diagnostics;
+using Gen.Generator.Emission;
+using Gen.Generator.Model;
+using Gen.Generator.Parsing;
+using Gen.Generator.Pipeline;
+using Gen.Generator.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Gen.Generator
+{
+    /// <summary>
+    /// Turns every class carrying <c>[Gen.Backbone]</c> into a TorchSharp module: parse the
+    /// attributes into an equatable model, validate it into a plan, emit the plan as source.
+    /// Each step is pure and named (<see cref="TrackingNames"/>) so unrelated edits stay cached.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class BackboneGenerator : IIncrementalGenerator
+    {
+        private readonly Action<string>? _probe;
+
+        /// <summary>Creates the generator.</summary>
+        public BackboneGenerator()
+        {
+        }
+
+        /// <summary>Creates a generator that calls <paramref name="probe"/> with each step's name before running it (tests inject faults this way).</summary>
+        internal BackboneGenerator(Action<string> probe) => _probe = probe;
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    AttributeNames.Backbone,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    (syntax, cancellationToken) => Parse(syntax, cancellationToken))
+                .WithTrackingName(TrackingNames.Parse);
+
+            var validated = parsed
+                .Select((outcome, _) => Validate(outcome))
+                .WithTrackingName(TrackingNames.Validate);
+
+            var diagnostics = validated
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.Diagnostics);
+
+            var plans = validated
+                .Where(static result => result.Plan is not null)
+                .Select(static (result, _) => result)
+                .WithTrackingName(TrackingNames.Plan);
+
+            var sources = plans
+                .Select((result, _) => Emit(result))
+                .WithTrackingName(TrackingNames.Emit);
+
+            context.RegisterSourceOutput(diagnostics, static (output, items) =>
+            {
+                foreach (var item in items)
+                {
+                    output.ReportDiagnostic(item.ToDiagnostic());
+                }
+            });
+
+            context.RegisterSourceOutput(sources, static (output, outcome) =>
+            {
+                if (outcome.Failure is not null)
+                {
+                    output.ReportDiagnostic(outcome.Failure.ToDiagnostic());
+                }
+                else if (outcome.Source is not null)
+                {
+                    output.AddSource(outcome.HintName, SourceText.From(outcome.Source, System.Text.Encoding.UTF8));
+                }
+            });
+        }
+
+        private ParseOutcome Parse(GeneratorAttributeSyntaxContext syntax, System.Threading.CancellationToken cancellationToken)
+        {
+            var type = (INamedTypeSymbol)syntax.TargetSymbol;
+            var hint = type.Name + ".g.cs";
+            return Guard.Run(
+                () =>
+                {
+                    _probe?.Invoke(TrackingNames.Parse);
+                    var spec = SpecParser.Parse(type, syntax.TargetNode, cancellationToken);
+                    return new ParseOutcome(spec, SpecValidator.HintName(spec), null);
+                },
+                failure => new ParseOutcome(null, hint, failure),
+                type.Name,
+                "reading the spec",
+                SourceLocation.Of(((ClassDeclarationSyntax)syntax.TargetNode).Identifier));
+        }
+
+        private ValidationResult Validate(ParseOutcome outcome)
+        {
+            if (outcome.Spec is null)
+            {
+                return new ValidationResult(outcome.HintName, EquatableArray.Of(outcome.Failure!), null);
+            }
+
+            var spec = outcome.Spec;
+            return Guard.Run(
+                () =>
+                {
+                    _probe?.Invoke(TrackingNames.Validate);
+                    return SpecValidator.Validate(spec);
+                },
+                failure => new ValidationResult(outcome.HintName, EquatableArray.Of(failure), null),
+                spec.ClassName,
+                "validating the spec",
+                spec.Shape.Identifier);
+        }
+
+        private EmitOutcome Emit(ValidationResult result)
+        {
+            var plan = result.Plan!;
+            return Guard.Run(
+                () =>
+                {
+                    _probe?.Invoke(TrackingNames.Emit);
+                    return new EmitOutcome(result.HintName, SourceEmitter.Emit(plan), null);
+                },
+                failure => new EmitOutcome(result.HintName, null, failure),
+                plan.ClassName,
+                "writing the module",
+                null);
+        }
+    }
+}

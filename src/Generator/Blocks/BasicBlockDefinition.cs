@@ -1,0 +1,35 @@
+using Gen.Generator.Model;
+using Gen.Generator.Planning;
+
+namespace Gen.Generator.Blocks
+{
+    /// <summary><c>Gen.Blocks.BasicBlock(inplanes, planes, stride, attention, dropPath)</c>.</summary>
+    internal sealed class BasicBlockDefinition : BlockDefinition
+    {
+        /// <inheritdoc/>
+        public override BlockKind Kind => BlockKind.Basic;
+
+        /// <inheritdoc/>
+        public override string DisplayName => "BasicBlock";
+
+        /// <inheritdoc/>
+        public override int OutChannels(int channels, int expansion) => channels;
+
+        /// <inheritdoc/>
+        public override string Construct(BlockPlan block) => new ArgumentList()
+            .Positional(block.InChannels, block.Channels, block.Stride)
+            .Attention(block.Attention)
+            .Named("dropPath", block.DropPath, unless: 0.0)
+            .New("global::Gen.Blocks.BasicBlock");
+
+        /// <inheritdoc/>
+        public override Counts? Count(BlockPlan block)
+        {
+            long input = block.InChannels, planes = block.Channels;
+            return Counts.Conv(input, planes, 3) + Counts.BatchNorm(planes)
+                + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
+                + AttentionAddOn.Downsample(input, planes, block.Stride)
+                + AttentionAddOn.Count(block.Attention, planes);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Gen.Generator.Model;
+using Gen.Generator.Planning;
+
+namespace Gen.Generator.Blocks
+{
+    /// <summary><c>Gen.Blocks.Bottleneck(inplanes, planes, stride, expansion, attention, dropPath)</c> (torchvision v1.5).</summary>
+    internal sealed class BottleneckDefinition : BlockDefinition
+    {
+        /// <inheritdoc/>
+        public override BlockKind Kind => BlockKind.Bottleneck;
+
+        /// <inheritdoc/>
+        public override string DisplayName => "Bottleneck";
+
+        /// <inheritdoc/>
+        public override int OutChannels(int channels, int expansion) => channels * expansion;
+
+        /// <inheritdoc/>
+        public override string Construct(BlockPlan block) => new ArgumentList()
+            .Positional(block.InChannels, block.Channels, block.Stride)
+            .Named("expansion", block.Expansion)
+            .Attention(block.Attention)
+            .Named("dropPath", block.DropPath, unless: 0.0)
+            .New("global::Gen.Blocks.Bottleneck");
+
+        /// <inheritdoc/>
+        public override Counts? Count(BlockPlan block)
+        {
+            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
+            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
+                + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
+                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
+                + AttentionAddOn.Downsample(input, output, block.Stride)
+                + AttentionAddOn.Count(block.Attention, output);
+        }
+    }
+}

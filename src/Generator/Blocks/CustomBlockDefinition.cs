@@ -1,0 +1,26 @@
+using Gen.Generator.Model;
+using Gen.Generator.Planning;
+
+namespace Gen.Generator.Blocks
+{
+    /// <summary>A user-defined block: <c>new T(inChannels, outChannels, stride)</c>; its counts are unknown at compile time.</summary>
+    internal sealed class CustomBlockDefinition : BlockDefinition
+    {
+        /// <inheritdoc/>
+        public override BlockKind Kind => BlockKind.Custom;
+
+        /// <inheritdoc/>
+        public override string DisplayName => "custom";
+
+        /// <inheritdoc/>
+        public override int OutChannels(int channels, int expansion) => channels;
+
+        /// <inheritdoc/>
+        public override string Construct(BlockPlan block) => new ArgumentList()
+            .Positional(block.InChannels, block.Channels, block.Stride)
+            .New(block.CustomType ?? "object");
+
+        /// <inheritdoc/>
+        public override Counts? Count(BlockPlan block) => null;
+    }
+}

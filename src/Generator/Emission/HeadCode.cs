@@ -1,0 +1,26 @@
+using Gen.Generator.Blocks;
+using Gen.Generator.Model;
+using Gen.Generator.Planning;
+
+namespace Gen.Generator.Emission
+{
+    /// <summary>The head: global average pool + linear (<c>fc</c>), or none.</summary>
+    internal static class HeadCode
+    {
+        /// <summary>The pooling field's name (<c>avgpool</c> as in torchvision, <c>pool</c> as in coatnet-pytorch).</summary>
+        public static string PoolName(ArchitecturePlan plan) => plan.UsesCoAtNetNames ? "pool" : "avgpool";
+
+        /// <summary>The pooling field.</summary>
+        public static Field Pool(ArchitecturePlan plan) => new Field("AdaptiveAvgPool2d", PoolName(plan), "AdaptiveAvgPool2d(1)");
+
+        /// <summary>The classifier field, which takes its class count from the constructor.</summary>
+        public static Field Classifier(ArchitecturePlan plan) => new Field(
+            "Linear",
+            "fc",
+            plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)");
+
+        /// <summary>What the head holds at the declared class count.</summary>
+        public static Counts Count(ArchitecturePlan plan) =>
+            plan.Head == HeadKind.None ? Counts.Zero : Counts.Linear(plan.OutChannels, plan.Classes, plan.Head == HeadKind.Linear);
+    }
+}

@@ -1,0 +1,80 @@
+namespace Gen.Generator.Model
+{
+    /// <summary>
+    /// Everything the parser read from one <c>[Backbone]</c> class, as plain equatable data. Values
+    /// the user did not write are null; the validator applies defaults and checks the rest.
+    /// </summary>
+    /// <param name="Namespace">The class's namespace, empty for the global namespace.</param>
+    /// <param name="ClassName">The class name.</param>
+    /// <param name="Accessibility">The C# accessibility keyword(s) of the class.</param>
+    /// <param name="Shape">Partial/nesting/generic facts the validator checks.</param>
+    /// <param name="Backbone">The <c>[Backbone]</c> values.</param>
+    /// <param name="Stems">Every stem attribute found (the validator wants exactly one).</param>
+    /// <param name="Stages">The <c>[Stage]</c> attributes in source order.</param>
+    /// <param name="Layout">The <c>[Layout]</c> attribute, if any.</param>
+    internal sealed record SpecModel(
+        string Namespace,
+        string ClassName,
+        string Accessibility,
+        ClassShape Shape,
+        BackboneSpec Backbone,
+        EquatableArray<StemSpec> Stems,
+        EquatableArray<StageSpec> Stages,
+        LayoutSpec? Layout);
+
+    /// <summary>Facts about the declaration itself.</summary>
+    /// <param name="IsPartial">Every declaration of the class is <c>partial</c>.</param>
+    /// <param name="IsNested">The class is nested in another type.</param>
+    /// <param name="IsGeneric">The class has type parameters.</param>
+    /// <param name="Identifier">The class name token.</param>
+    internal sealed record ClassShape(bool IsPartial, bool IsNested, bool IsGeneric, SourceLocation Identifier);
+
+    /// <summary>The <c>[Backbone]</c> attribute.</summary>
+    internal sealed record BackboneSpec(
+        int? InChannels,
+        int? ImageSize,
+        int? ImageHeight,
+        int? ImageWidth,
+        int? Classes,
+        HeadKind? Head,
+        AttentionKind? Attention,
+        AttributeLocations Locations);
+
+    /// <summary>One stem attribute.</summary>
+    internal sealed record StemSpec(StemKind Kind, int? Channels, int? Depth, AttributeLocations Locations);
+
+    /// <summary>One <c>[Stage]</c> attribute.</summary>
+    internal sealed record StageSpec(
+        BlockKind Kind,
+        CustomBlockInfo? Custom,
+        int? Depth,
+        int? Channels,
+        int? Stride,
+        int? Expansion,
+        EquatableArray<int>? Kernels,
+        EquatableArray<int>? Groups,
+        int? KernelSize,
+        int? KeyGroups,
+        int? Heads,
+        int? HeadDim,
+        double? Dropout,
+        double? DropPath,
+        AttentionKind? Attention,
+        AttributeLocations Locations);
+
+    /// <summary>What the parser learned about a user-defined block type.</summary>
+    /// <param name="TypeName">Fully qualified, <c>global::</c>-prefixed name for emission.</param>
+    /// <param name="DisplayName">Short name for messages.</param>
+    /// <param name="IsModule">The type derives from <c>torch.nn.Module&lt;Tensor, Tensor&gt;</c>.</param>
+    /// <param name="HasConstructor">The type has a public <c>(long, long, long, ...optional)</c> constructor.</param>
+    /// <param name="IsConstructible">The type is a non-abstract class.</param>
+    internal sealed record CustomBlockInfo(string TypeName, string DisplayName, bool IsModule, bool HasConstructor, bool IsConstructible);
+
+    /// <summary>The <c>[Layout]</c> attribute.</summary>
+    internal sealed record LayoutSpec(
+        string? Text,
+        EquatableArray<int>? Depths,
+        EquatableArray<int>? Channels,
+        EquatableArray<int>? Strides,
+        AttributeLocations Locations);
+}

@@ -1,0 +1,14 @@
+using Gen.Generator.Diagnostics;
+using Gen.Generator.Model;
+
+namespace Gen.Generator.Pipeline
+{
+    /// <summary>The parse step's output: the model, or the exception it hit turned into a diagnostic.</summary>
+    internal sealed record ParseOutcome(SpecModel? Spec, string HintName, DiagnosticInfo? Failure);
+
+    /// <summary>The emit step's output.</summary>
+    /// <param name="HintName">The file name, <c>&lt;Name&gt;.g.cs</c>.</param>
+    /// <param name="Source">The source text, or null when emission failed.</param>
+    /// <param name="Failure">The internal error, when emission failed.</param>
+    internal sealed record EmitOutcome(string HintName, string? Source, DiagnosticInfo? Failure);
+}

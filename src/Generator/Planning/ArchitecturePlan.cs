@@ -1,0 +1,59 @@
+using Gen.Generator.Model;
+
+namespace Gen.Generator.Planning
+{
+    /// <summary>
+    /// A validated spec with every default applied and every block's widths and feature sizes
+    /// worked out: the emitter's only input.
+    /// </summary>
+    internal sealed record ArchitecturePlan(
+        string Namespace,
+        string ClassName,
+        string Accessibility,
+        int InChannels,
+        int ImageHeight,
+        int ImageWidth,
+        int Classes,
+        HeadKind Head,
+        StemPlan Stem,
+        EquatableArray<StagePlan> Stages)
+    {
+        /// <summary>Channels of the last stage's output (the head's input).</summary>
+        public int OutChannels => Stages.Count == 0 ? Stem.Channels : Stages[Stages.Count - 1].OutChannels;
+
+        /// <summary>Whether names follow coatnet-pytorch (<c>s0</c>, <c>s1</c>...) rather than torchvision (<c>conv1</c>, <c>layer1</c>...).</summary>
+        public bool UsesCoAtNetNames => Stem.Kind == StemKind.Conv;
+    }
+
+    /// <summary>The stem, resolved.</summary>
+    internal sealed record StemPlan(StemKind Kind, int InChannels, int Channels, int Depth, int OutHeight, int OutWidth, int Stride);
+
+    /// <summary>One stage, resolved.</summary>
+    /// <param name="Number">1-based stage number.</param>
+    /// <param name="FieldName">The field and state-dict name (<c>layer1</c>, <c>s1</c>...).</param>
+    /// <param name="Blocks">Its blocks in order.</param>
+    /// <param name="OutChannels">Channels of its output.</param>
+    /// <param name="OutHeight">Height of its output at the declared image size.</param>
+    /// <param name="OutWidth">Width of its output at the declared image size.</param>
+    internal sealed record StagePlan(int Number, string FieldName, EquatableArray<BlockPlan> Blocks, int OutChannels, int OutHeight, int OutWidth);
+
+    /// <summary>One block, with every constructor argument resolved.</summary>
+    internal sealed record BlockPlan(
+        BlockKind Kind,
+        int InChannels,
+        int Channels,
+        int Stride,
+        int Expansion,
+        EquatableArray<int> Kernels,
+        EquatableArray<int> Groups,
+        int KernelSize,
+        int KeyGroups,
+        int Heads,
+        int HeadDim,
+        double Dropout,
+        double DropPath,
+        AttentionKind Attention,
+        int OutHeight,
+        int OutWidth,
+        string? CustomType);
+}

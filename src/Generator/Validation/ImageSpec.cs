@@ -1,0 +1,7 @@
+using Gen.Generator.Model;
+
+namespace Gen.Generator.Validation
+{
+    /// <summary>The declared input image and where its size is written.</summary>
+    internal sealed record ImageSpec(int Channels, int Height, int Width, SourceLocation Where);
+}

@@ -1,0 +1,175 @@
+using System.Collections.Generic;
+using Gen.Generator.Blocks;
+using Gen.Generator.Diagnostics;
+using Gen.Generator.Model;
+
+namespace Gen.Generator.Validation
+{
+    /// <summary>
+    /// Turns the <c>[Stage]</c> attributes, or the <c>[Layout]</c> shorthand, into stage drafts with
+    /// the defaults of their block kind.
+    /// </summary>
+    internal static class StageResolver
+    {
+        /// <summary>Resolves the spec's stages; reports layout problems and ignored options.</summary>
+        public static List<StageDraft> Resolve(SpecModel spec, StemKind? stem, AttentionKind defaultAttention, Reporter reporter)
+        {
+            var drafts = new List<StageDraft>();
+            if (spec.Layout is not null && spec.Stages.Count > 0)
+            {
+                reporter.Report(DiagnosticCatalog.LayoutAndStages, spec.Layout.Locations.Attribute, spec.ClassName);
+                return drafts;
+            }
+
+            if (spec.Layout is not null)
+            {
+                FromLayout(spec.Layout, stem, defaultAttention, reporter, drafts);
+            }
+            else
+            {
+                for (var i = 0; i < spec.Stages.Count; i++)
+                {
+                    drafts.Add(FromStage(spec.Stages[i], i + 1, stem, defaultAttention, reporter));
+                }
+            }
+
+            if (drafts.Count == 0 && !reporter.HasErrors)
+            {
+                reporter.Report(DiagnosticCatalog.NoStages, spec.Backbone.Locations.Attribute, spec.ClassName);
+            }
+
+            return drafts;
+        }
+
+        private static void FromLayout(LayoutSpec layout, StemKind? stem, AttentionKind attention, Reporter reporter, List<StageDraft> drafts)
+        {
+            var text = layout.Text ?? string.Empty;
+            var where = layout.Locations.Of("layout");
+            var tokens = LayoutTokens.Split(text);
+            var kinds = new List<BlockKind>();
+            foreach (var token in tokens)
+            {
+                if (LayoutTokens.TryParse(token, out var kind))
+                {
+                    kinds.Add(kind);
+                }
+                else
+                {
+                    reporter.Report(DiagnosticCatalog.UnknownLayoutToken, where, token, text);
+                }
+            }
+
+            if (kinds.Count != tokens.Length)
+            {
+                return;
+            }
+
+            var lengthsAgree = CheckLength(layout, "Depths", layout.Depths, text, tokens.Length, reporter)
+                & CheckLength(layout, "Channels", layout.Channels, text, tokens.Length, reporter)
+                & (layout.Strides is null || CheckLength(layout, "Strides", layout.Strides, text, tokens.Length, reporter));
+            if (!lengthsAgree)
+            {
+                return;
+            }
+
+            for (var i = 0; i < kinds.Count; i++)
+            {
+                var index = i;
+                var draft = Defaults(kinds[i], i + 1, stem, attention);
+                draft.Depth = layout.Depths!.Value[i];
+                draft.Channels = layout.Channels!.Value[i];
+                draft.Stride = layout.Strides?[i] ?? draft.Stride;
+                draft.Where = option => option switch
+                {
+                    "Depth" => layout.Locations.Of("Depths[" + index + "]"),
+                    "Channels" => layout.Locations.Of("Channels[" + index + "]"),
+                    "Stride" => layout.Locations.Of("Strides[" + index + "]"),
+                    _ => where,
+                };
+                drafts.Add(draft);
+            }
+        }
+
+        private static bool CheckLength(LayoutSpec layout, string name, EquatableArray<int>? values, string text, int stages, Reporter reporter)
+        {
+            var count = values?.Count ?? 0;
+            if (count == stages)
+            {
+                return true;
+            }
+
+            reporter.Report(DiagnosticCatalog.LayoutLengthMismatch, layout.Locations.Of(name), text, stages, name, count);
+            return false;
+        }
+
+        private static StageDraft FromStage(StageSpec stage, int number, StemKind? stem, AttentionKind attention, Reporter reporter)
+        {
+            var draft = Defaults(stage.Kind, number, stem, attention);
+            draft.Custom = stage.Custom;
+            draft.Depth = stage.Depth ?? 0;
+            draft.Channels = stage.Channels ?? 0;
+            draft.Stride = stage.Stride ?? draft.Stride;
+            draft.Expansion = stage.Expansion ?? draft.Expansion;
+            draft.Kernels = stage.Kernels ?? draft.Kernels;
+            draft.Groups = stage.Groups ?? draft.Groups;
+            draft.KernelSize = stage.KernelSize ?? draft.KernelSize;
+            draft.KeyGroups = stage.KeyGroups ?? draft.KeyGroups;
+            draft.Heads = stage.Heads ?? draft.Heads;
+            draft.HeadDim = stage.HeadDim ?? draft.HeadDim;
+            draft.Dropout = stage.Dropout ?? draft.Dropout;
+            draft.DropPath = stage.DropPath ?? draft.DropPath;
+            draft.Attention = stage.Attention ?? draft.Attention;
+            draft.Where = stage.Locations.Of;
+            WarnIgnored(stage, draft, reporter);
+            return draft;
+        }
+
+        private static StageDraft Defaults(BlockKind kind, int number, StemKind? stem, AttentionKind attention)
+        {
+            var resNetStyle = BlockCatalog.IsResNetStyle(kind) || kind == BlockKind.Custom;
+            return new StageDraft
+            {
+                Number = number,
+                Label = "Stage " + number + (stem is null ? string.Empty : " (" + StageName(stem.Value, number) + ")"),
+                Kind = kind,
+                Stride = resNetStyle && number == 1 ? 1 : 2,
+                Expansion = kind == BlockKind.Basic || kind == BlockKind.Custom ? 1 : 4,
+                Kernels = EPSABottleneckDefinition.DefaultKernels,
+                Groups = EPSABottleneckDefinition.DefaultGroups,
+                KernelSize = 3,
+                KeyGroups = 1,
+                Heads = 8,
+                HeadDim = 32,
+                Attention = BlockCatalog.IsResNetStyle(kind) ? attention : AttentionKind.None,
+            };
+        }
+
+        /// <summary>The field and state-dict name of stage <paramref name="number"/>.</summary>
+        public static string StageName(StemKind stem, int number) => (stem == StemKind.Conv ? "s" : "layer") + number;
+
+        private static void WarnIgnored(StageSpec stage, StageDraft draft, Reporter reporter)
+        {
+            var kind = stage.Kind;
+            var resNetStyle = BlockCatalog.IsResNetStyle(kind);
+            Warn(stage.Expansion is not null && !BlockCatalog.HasExpansion(kind), "Expansion");
+            Warn(stage.Kernels is not null && kind != BlockKind.EPSABottleneck, "Kernels");
+            Warn(stage.Groups is not null && kind != BlockKind.EPSABottleneck, "Groups");
+            Warn(stage.KernelSize is not null && kind != BlockKind.CoTBottleneck, "KernelSize");
+            Warn(stage.KeyGroups is not null && kind != BlockKind.CoTBottleneck, "KeyGroups");
+            Warn(stage.Heads is not null && kind != BlockKind.Transformer, "Heads");
+            Warn(stage.HeadDim is not null && kind != BlockKind.Transformer, "HeadDim");
+            Warn(stage.Dropout is not null && kind != BlockKind.Transformer, "Dropout");
+            Warn(stage.DropPath is not null && !resNetStyle, "DropPath");
+            Warn(stage.Attention is not null && !resNetStyle, "Attention");
+
+            void Warn(bool ignored, string option)
+            {
+                if (ignored)
+                {
+                    var name = BlockCatalog.IsKnown(kind) ? BlockCatalog.For(kind).DisplayName : kind.ToString();
+                    reporter.Report(DiagnosticCatalog.OptionIgnored, draft.Where(option), draft.Label, option, name);
+                }
+            }
+        }
+    }
+}
