@@ -37,7 +37,12 @@ namespace TorchSharp
         /// <summary>The single element as a bool (converting the dtype if needed).</summary>
         public static bool ToBoolean(this Tensor value) => Single<bool>(value, ScalarType.Bool);
 
-        /// <summary>The single element as a Half (converting the dtype if needed).</summary>
-        public static Half ToHalf(this Tensor value) => Single<Half>(value, ScalarType.Float16);
+        /// <summary>The product of the sizes in a shape (1 for an empty shape).</summary>
+        public static long TotalSize(this System.Collections.Generic.IEnumerable<long> shape)
+        {
+            long result = 1;
+            foreach (var size in shape) result *= size;
+            return result;
+        }
     }
 }
