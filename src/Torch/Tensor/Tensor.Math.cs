@@ -224,6 +224,9 @@ namespace TorchSharp
             public Tensor relu6() => Ops.Tensor("aten::hardtanh", "", this, 0.0, 6.0);
             /// <summary>Elementwise GELU (exact, erf-based).</summary>
             public Tensor gelu() => Ops.Tensor("aten::gelu", "", this, "none");
+            /// <summary>Elementwise GELU, exact or with the tanh approximation.</summary>
+            public Tensor gelu(Modules.GELU.Approximate approximate) =>
+                Ops.Tensor("aten::gelu", "", this, approximate == Modules.GELU.Approximate.tanh ? "tanh" : "none");
             /// <summary>Elementwise SiLU (x * sigmoid(x)).</summary>
             public Tensor silu() => Ops.Tensor("aten::silu", "", this);
             /// <summary>In-place SiLU.</summary>
