@@ -38,8 +38,14 @@ namespace TorchSharp
                 ScalarType.Int8 => item<sbyte>(),
                 ScalarType.Byte => item<byte>(),
                 ScalarType.Bool => item<bool>(),
-                _ => to_type(ScalarType.Float64).item<double>(),
+                _ => ItemAsDouble(),
             };
+
+            private double ItemAsDouble()
+            {
+                using var converted = to_type(ScalarType.Float64);
+                return converted.item<double>();
+            }
 
             /// <summary>Copies the elements out as a flat array (row-major); <typeparamref name="T"/> must match the dtype.</summary>
             internal unsafe T[] ToArray<T>() where T : unmanaged
