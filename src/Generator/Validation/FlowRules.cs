@@ -79,6 +79,13 @@ namespace Gen.Generator.Validation
 
         private static void CheckHeads(StageDraft stage, int inChannels, int outChannels, Reporter reporter)
         {
+            if (stage.Heads == 1 && (stage.HeadDim == inChannels || stage.HeadDim == -1) && inChannels != outChannels)
+            {
+                // coatnet-pytorch drops the output projection for one head as wide as the input,
+                // so the attention output keeps the input width and cannot meet a wider residual.
+                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where("HeadDim"), stage.Label, "single-head Transformer (no output projection)", inChannels, outChannels);
+            }
+
             if (stage.HeadDim != -1 || stage.Heads < 1)
             {
                 return;

@@ -1,0 +1,11 @@
+namespace Gen.Architectures
+{
+    // CoAtNet-0 as in coatnet-pytorch (cited by seed 004): conv stem s0, MBConv in s1-s2,
+    // relative-attention transformers in s3-s4, linear head without bias.
+    [Backbone(Classes = 1000, ImageSize = 224, Head = HeadKind.LinearNoBias)]
+    [ConvStem(64, Depth = 2)]
+    [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Channels = new[] { 96, 192, 384, 768 })]
+    public partial class CoAtNet0
+    {
+    }
+}
