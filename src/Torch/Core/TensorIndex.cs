@@ -39,13 +39,13 @@ namespace TorchSharp
             static public TensorIndex Tensor(Tensor tensor) => new TensorIndex { tensor = tensor, kind = Kind.Tensor };
 
             /// <summary>Python's <c>...</c>: as many full slices as the other entries leave.</summary>
-            static public TensorIndex Ellipsis => new TensorIndex { kind = Kind.Ellipsis };
+            static public TensorIndex Ellipsis = new TensorIndex { kind = Kind.Ellipsis };
 
             /// <summary>Python's <c>None</c>: inserts an axis of size 1.</summary>
-            static public TensorIndex None => new TensorIndex { kind = Kind.None };
+            static public TensorIndex None = new TensorIndex { kind = Kind.None };
 
             /// <summary>A null entry (no index).</summary>
-            static public TensorIndex Null => new TensorIndex { kind = Kind.Null };
+            static public TensorIndex Null = new TensorIndex { kind = Kind.Null };
 
             /// <summary>Python's <c>:</c>, the whole dimension.</summary>
             static public TensorIndex Colon = Slice();
