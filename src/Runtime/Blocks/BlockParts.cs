@@ -1,0 +1,60 @@
+using System;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Gen.Blocks
+{
+    /// <summary>Construction helpers shared by the residual blocks (no state of their own).</summary>
+    internal static class BlockParts
+    {
+        /// <summary>
+        /// torchvision's projection shortcut, keys <c>downsample.0</c> (1x1 conv, stride) and
+        /// <c>downsample.1</c> (BN), or <see langword="null"/> when the identity fits.
+        /// </summary>
+        internal static Sequential? Downsample(long inplanes, long outplanes, long stride)
+        {
+            if (stride == 1 && inplanes == outplanes) return null;
+            return Sequential(
+                Conv2d(inplanes, outplanes, 1, stride: stride, bias: false),
+                BatchNorm2d(outplanes));
+        }
+
+        internal static NamAttention? Nam(AttentionKind attention, long channels) =>
+            attention == AttentionKind.Nam ? new NamAttention(channels) : null;
+
+        internal static SqueezeExcite? SE(AttentionKind attention, long channels) =>
+            attention == AttentionKind.SE ? new SqueezeExcite(channels) : null;
+
+        internal static DropPath? DropPath(double rate)
+        {
+            if (double.IsNaN(rate) || rate < 0.0 || rate >= 1.0)
+                throw new ArgumentOutOfRangeException(nameof(rate), rate, "the drop-path rate must be in [0, 1).");
+            return rate > 0.0 ? new DropPath(rate) : null;
+        }
+
+        internal static void Positive(long value, string name)
+        {
+            if (value <= 0) throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+        }
+
+        internal static void CheckAttention(AttentionKind attention)
+        {
+            if (attention != AttentionKind.None && attention != AttentionKind.Nam && attention != AttentionKind.SE)
+                throw new ArgumentOutOfRangeException(nameof(attention), attention, "unknown attention add-on.");
+        }
+
+        /// <summary>
+        /// The end of every residual block: the add-on over the branch (NAM or SE), stochastic
+        /// depth, the addition and the ReLU.
+        /// </summary>
+        internal static Tensor Finish(Tensor branch, Tensor identity, NamAttention? nam, SqueezeExcite? se, DropPath? dropPath)
+        {
+            if (nam is not null) branch = nam.call(branch);
+            if (se is not null) branch = se.call(branch);
+            if (dropPath is not null) branch = dropPath.call(branch);
+            return (branch + identity).relu();
+        }
+    }
+}
