@@ -173,7 +173,9 @@ namespace TorchSharp
                 // same name, otherwise the field whose component name matches.
                 private void WriteBack(string key, Tensor value, Type kind)
                 {
-                    var prop = GetType().GetProperty(key, BindingFlags.Public | BindingFlags.Instance);
+                    PropertyInfo? prop;
+                    try { prop = GetType().GetProperty(key, BindingFlags.Public | BindingFlags.Instance); }
+                    catch (AmbiguousMatchException) { prop = null; }
                     if (prop is not null && prop.CanWrite && prop.GetIndexParameters().Length == 0 && prop.PropertyType.IsAssignableFrom(kind))
                     {
                         prop.SetValue(this, value);
