@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using Gen.Architectures;
+using static TorchSharp.torch;
+
+namespace Gen.Bench
+{
+    /// <summary>A benchmarked model: the same names, image sizes and classes as bench_models.py.</summary>
+    internal sealed record ModelSpec(string Name, int Image, int Classes, Func<nn.Module<Tensor, Tensor>> Create);
+
+    internal static class GenModels
+    {
+        public static readonly IReadOnlyDictionary<string, ModelSpec> Known = new Dictionary<string, ModelSpec>
+        {
+            ["cotnet50"] = new("cotnet50", 224, 1000, () => new CoTNet50()),
+            ["cotnet101"] = new("cotnet101", 224, 1000, () => new CoTNet101()),
+            ["resnet50nam"] = new("resnet50nam", 32, 100, () => new ResNet50Nam()),
+            ["resnet18nam"] = new("resnet18nam", 32, 100, () => new ResNet18Nam()),
+            ["epsanet50"] = new("epsanet50", 224, 1000, () => new EPSANet50()),
+            ["epsanet101"] = new("epsanet101", 224, 1000, () => new EPSANet101()),
+            ["coatnet0"] = new("coatnet0", 224, 1000, () => new CoAtNet0()),
+            ["coatnet1"] = new("coatnet1", 224, 1000, () => new CoAtNet1()),
+            ["coatnet2"] = new("coatnet2", 224, 1000, () => new CoAtNet2()),
+            ["coatnet3"] = new("coatnet3", 224, 1000, () => new CoAtNet3()),
+            ["coatnet4"] = new("coatnet4", 224, 1000, () => new CoAtNet4()),
+            ["resnet50"] = new("resnet50", 224, 1000, () => new ResNet50()),
+        };
+    }
+}

@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gen.Bench
+{
+    /// <summary>
+    /// The model benchmark of issue 4 (item 7): Gen against PyTorch, same machine, same threads,
+    /// alternating in one invocation. Not a test: it reports ratios. See <see cref="Options.Usage"/>.
+    /// </summary>
+    internal static class Program
+    {
+        /// <summary>The variables that set the thread count of libtorch's OpenMP pool and of OpenBLAS.</summary>
+        internal static readonly string[] ThreadVariables = { "GEN_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS" };
+
+        private const string ChildMarker = "GEN_BENCH_CHILD";
+
+        public static int Main(string[] args)
+        {
+            Options options;
+            try
+            {
+                options = Options.Parse(args);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine("Gen.Bench: " + e.Message);
+                return 2;
+            }
+
+            if (options.Help)
+            {
+                Console.WriteLine(Options.Usage);
+                return 0;
+            }
+
+            // OpenMP and OpenBLAS read their thread counts when the native libraries load, from the
+            // process environment, which Environment.SetEnvironmentVariable does not change on Linux:
+            // if they differ from --threads, run again as a child with them set.
+            var threads = options.Threads.ToString(CultureInfo.InvariantCulture);
+            if (ThreadVariables.Any(v => Environment.GetEnvironmentVariable(v) != threads))
+            {
+                if (Environment.GetEnvironmentVariable(ChildMarker) is not null)
+                {
+                    Console.Error.WriteLine("Gen.Bench: could not set the thread variables.");
+                    return 2;
+                }
+
+                return RunAsChild(args, threads);
+            }
+
+            try
+            {
+                return Run(options);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+            {
+                Console.Error.WriteLine("Gen.Bench: " + e.Message);
+                return 1;
+            }
+        }
+
+        private static int RunAsChild(string[] args, string threads)
+        {
+            var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+            var info = new ProcessStartInfo(self) { UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+            {
+                info.ArgumentList.Add(typeof(Program).Assembly.Location);
+            }
+
+            foreach (var a in args)
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            foreach (var v in ThreadVariables)
+            {
+                info.Environment[v] = threads;
+            }
+
+            info.Environment[ChildMarker] = "1";
+            using var child = Process.Start(info) ?? throw new InvalidOperationException("could not restart Gen.Bench.");
+            child.WaitForExit();
+            return child.ExitCode;
+        }
+
+        private static int Run(Options options)
+        {
+            torch.set_num_threads(options.Threads);
+            try
+            {
+                torch.set_num_interop_threads(1);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // already fixed by earlier parallel work; bench_models.py tolerates the same
+            }
+
+            using (var a = randn(64, 64))
+            using (var b = randn(64, 64))
+            using (a.matmul(b))
+            {
+                // load the BLAS before reporting it
+            }
+
+            Console.WriteLine($"Gen.Bench: {string.Join(", ", options.Models)}; {options.Runs} timed run(s) after {options.Warmup} warm-up run(s) per measurement and side; threads {torch.get_num_threads()} (interop {torch.get_num_interop_threads()})");
+            Console.WriteLine($"  Gen     BLAS: {string.Join(", ", LoadedBlas())}; {string.Join(", ", ThreadVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}");
+
+            PyTorchServer? python = null;
+            if (!options.GenOnly)
+            {
+                var script = options.Script ?? FindScript();
+                python = new PyTorchServer(options.Python, script, options.Threads);
+                var env = python.Environment;
+                Console.WriteLine($"  PyTorch {env.GetProperty("torch").GetString()} BLAS: {string.Join(", ", env.GetProperty("blas").EnumerateArray().Select(e => e.GetString()))}; threads {env.GetProperty("threads").GetInt32()} (interop {env.GetProperty("interop_threads").GetInt32()})");
+                if (env.GetProperty("threads").GetInt32() != torch.get_num_threads())
+                {
+                    Console.Error.WriteLine("Gen.Bench: warning: PyTorch runs with a different thread count.");
+                }
+            }
+
+            Console.WriteLine();
+            var results = new List<Result>();
+            var clock = Stopwatch.StartNew();
+            using var json = options.JsonPath is null ? null : new StreamWriter(options.JsonPath);
+            try
+            {
+                foreach (var name in options.Models)
+                {
+                    var spec = GenModels.Known[name];
+                    manual_seed(0);
+                    nn.Module<Tensor, Tensor> model;
+                    using (no_grad())
+                    {
+                        model = spec.Create();
+                    }
+
+                    using (model)
+                    {
+                        var measurements = options.Batches.Select(b => ("forward", b)).ToList();
+                        if (options.TrainBatch > 0)
+                        {
+                            measurements.Add(("train", options.TrainBatch));
+                        }
+
+                        foreach (var (mode, batch) in measurements)
+                        {
+                            var result = Measure(model, spec, mode, batch, options, python);
+                            results.Add(result);
+                            Console.WriteLine($"  {result.Row()}   [{clock.Elapsed.TotalSeconds:F0} s]");
+                            json?.WriteLine(result.Json());
+                            json?.Flush();
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                python?.Dispose();
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Medians in ms ({options.Threads} thread(s), {options.Runs} alternating run(s) per side after {options.Warmup} warm-up), ratio = Gen / PyTorch:");
+            Console.WriteLine();
+            Console.WriteLine(Result.Header());
+            foreach (var r in results)
+            {
+                Console.WriteLine(r.Row());
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Total {clock.Elapsed.TotalSeconds:F0} s.");
+            return 0;
+        }
+
+        private static Result Measure(nn.Module<Tensor, Tensor> model, ModelSpec spec, string mode, int batch, Options options, PyTorchServer? python)
+        {
+            using var inputs = NewDisposeScope();
+            var x = randn(batch, 3, spec.Image, spec.Image);
+            var random = new Random(batch);
+            var labels = tensor(Enumerable.Range(0, batch).Select(_ => (long)random.Next(spec.Classes)).ToArray());
+            Func<double> gen = mode == "forward" ? () => Forward(model, x) : () => TrainStep(model, x, labels);
+
+            for (var i = 0; i < options.Warmup; i++)
+            {
+                gen();
+            }
+
+            if (python is not null && options.Warmup > 0)
+            {
+                python.Measure(spec.Name, mode, batch, runs: 1, warmup: options.Warmup - 1);
+            }
+
+            var genTimes = new List<double>();
+            var torchTimes = new List<double>();
+            for (var round = 0; round < options.Runs; round++)
+            {
+                // ABBA: Gen first in even rounds, PyTorch first in odd ones.
+                if (round % 2 == 0)
+                {
+                    genTimes.Add(gen());
+                }
+
+                if (python is not null)
+                {
+                    torchTimes.AddRange(python.Measure(spec.Name, mode, batch, runs: 1, warmup: 0));
+                }
+
+                if (round % 2 == 1)
+                {
+                    genTimes.Add(gen());
+                }
+            }
+
+            return new Result(spec.Name, mode, batch, spec.Image, genTimes, torchTimes);
+        }
+
+        private static double Forward(nn.Module<Tensor, Tensor> model, Tensor x)
+        {
+            model.eval();
+            using var guard = no_grad();
+            var watch = Stopwatch.StartNew();
+            using (var scope = NewDisposeScope())
+            {
+                model.call(x);
+            }
+
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        private static double TrainStep(nn.Module<Tensor, Tensor> model, Tensor x, Tensor labels)
+        {
+            // A fresh optimizer per timed step, as bench_models.py --serve does per request.
+            model.train();
+            using var optimizer = optim.SGD(model.parameters(), 0.01, momentum: 0.9);
+            var watch = Stopwatch.StartNew();
+            using (var scope = NewDisposeScope())
+            {
+                model.zero_grad(); // set_to_none, as PyTorch's zero_grad(set_to_none=True)
+                var loss = nn.functional.cross_entropy(model.call(x), labels);
+                loss.backward();
+                optimizer.step();
+            }
+
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            model.zero_grad();
+            return elapsed;
+        }
+
+        private static IEnumerable<string> LoadedBlas()
+        {
+            try
+            {
+                return File.ReadLines("/proc/self/maps")
+                    .Where(l => l.Contains("blas", StringComparison.OrdinalIgnoreCase) && l.Contains('/'))
+                    .Select(l => l.Substring(l.IndexOf('/')))
+                    .Distinct()
+                    .OrderBy(l => l)
+                    .ToList();
+            }
+            catch (IOException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+
+        private static string FindScript()
+        {
+            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            {
+                var candidate = Path.Combine(d.FullName, "bench", "python", "bench_models.py");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            var fromCwd = Path.Combine(Environment.CurrentDirectory, "bench", "python", "bench_models.py");
+            return File.Exists(fromCwd) ? fromCwd : throw new InvalidOperationException("bench/python/bench_models.py not found; pass --script.");
+        }
+    }
+
+    /// <summary>One measurement on both sides.</summary>
+    internal sealed record Result(string Model, string Mode, int Batch, int Image, IReadOnlyList<double> Gen, IReadOnlyList<double> Torch)
+    {
+        public double GenMedian => Median(Gen);
+
+        public double TorchMedian => Torch.Count == 0 ? double.NaN : Median(Torch);
+
+        public double Ratio => GenMedian / TorchMedian;
+
+        public static string Header() =>
+            $"{"model",-12} {"measurement",-16} {"Gen ms",10} {"PyTorch ms",11} {"Gen/PyTorch",12}\n{new string('-', 12)} {new string('-', 16)} {new string('-', 10)} {new string('-', 11)} {new string('-', 12)}";
+
+        public string Row() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Model,-12} {Mode + " b" + Batch,-16} {GenMedian,10:F1} {(double.IsNaN(TorchMedian) ? "-" : TorchMedian.ToString("F1", CultureInfo.InvariantCulture)),11} {(double.IsNaN(Ratio) ? "-" : Ratio.ToString("F3", CultureInfo.InvariantCulture)),12}");
+
+        public string Json() => JsonSerializer.Serialize(new
+        {
+            model = Model,
+            mode = Mode,
+            batch = Batch,
+            image = Image,
+            gen_median_ms = GenMedian,
+            pytorch_median_ms = double.IsNaN(TorchMedian) ? (double?)null : TorchMedian,
+            ratio = double.IsNaN(Ratio) ? (double?)null : Ratio,
+            gen_ms = Gen,
+            pytorch_ms = Torch,
+        });
+
+        private static double Median(IReadOnlyList<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+}
