@@ -9,8 +9,8 @@ using static TorchSharp.torch.nn;
 namespace Gen.Cli.Commands
 {
     /// <summary>
-    /// The training demo: a small conv net on the Torch bridge learns whether a bright square sits in
-    /// the left or the right half of a noisy 16x16 image. The loss printed every few steps falls.
+    /// The training demo: a small conv net on the Torch bridge learns whether a noisy 16x16 image holds
+    /// a horizontal or a vertical bar (anywhere in the image). The loss printed every few steps falls.
     /// </summary>
     public static class DemoCommand
     {
@@ -60,19 +60,21 @@ namespace Gen.Cli.Commands
             return 0;
         }
 
-        // Images of noise with a bright 4x4 square in the left (label 0) or right (label 1) half.
+        // Images of noise with a bright 1x8 bar: horizontal (label 0) or vertical (label 1), placed at random.
         private static (Tensor images, Tensor labels) Batch(int n)
         {
             var labels = (rand(new long[] { n }) > 0.5).@long();
             var noise = randn(new long[] { n, 1, 16, 16 }) * 0.5;
-            var mask = zeros(new long[] { n, 1, 16, 16 });
+            var bars = zeros(new long[] { n, 1, 16, 16 });
             var label = labels.data<long>();
+            var place = (rand(new long[] { n, 2 }) * 8).@long().data<long>();
             for (long k = 0; k < n; k++)
             {
-                long x0 = label[k] == 0 ? 2 : 10;
-                mask[k, 0, TensorIndex.Slice(6, 10), TensorIndex.Slice(x0, x0 + 4)] = ones(4, 4) * 2.0;
+                long row = place[k, 0] + 4, col = place[k, 1];
+                if (label[k] == 0) bars[k, 0, row, TensorIndex.Slice(col, col + 8)] = ones(8) * 2.0;
+                else bars[k, 0, TensorIndex.Slice(col, col + 8), row] = ones(8) * 2.0;
             }
-            return (noise + mask, labels);
+            return (noise + bars, labels);
         }
 
         private static long Count(Module model)
