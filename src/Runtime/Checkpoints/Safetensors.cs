@@ -37,7 +37,8 @@ namespace Gen
         /// every state-dict key present in both, dtype and shape. The first problem found is thrown
         /// as a <see cref="SafetensorsException"/> before any weight changes. With
         /// <paramref name="strict"/>, a key missing from the file or a key the module lacks is such a
-        /// problem; otherwise they are reported and left alone.
+        /// problem; otherwise they are reported and left alone. A shape or dtype mismatch is an
+        /// error either way. The file's tensors are held in memory (once) until they are copied.
         /// </summary>
         /// <param name="module">The module to load into (tensors are copied in place, under no_grad).</param>
         /// <param name="path">The .safetensors file.</param>
