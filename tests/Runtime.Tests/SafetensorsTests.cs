@@ -288,6 +288,38 @@ namespace Gen.Runtime.Tests
         }
 
         [Fact]
+        public void DuplicateKeyIsNamed()
+        {
+            var e = LoadFails(f => EditHeader(f, json =>
+            {
+                int at = json.IndexOf("\"proj.weight\"", StringComparison.Ordinal);
+                int end = json.IndexOf('}', at) + 1;
+                string entry = json.Substring(at, end - at);
+                return json.Insert(end, "," + entry);
+            }));
+            Assert.Equal("proj.weight", e.Key);
+            Assert.Contains("appears twice", e.Problem);
+        }
+
+        [Fact]
+        public void GapBetweenTensorsIsNamed()
+        {
+            // move the last tensor 4 bytes further and grow the data by 4: a hole before it
+            var e = LoadFails(f =>
+            {
+                var (_, json, data) = Split(f);
+                using var doc = JsonDocument.Parse(json);
+                var last = doc.RootElement.EnumerateObject().Where(p => p.Name != "__metadata__")
+                    .OrderBy(p => p.Value.GetProperty("data_offsets")[0].GetInt64()).Last();
+                long b = last.Value.GetProperty("data_offsets")[0].GetInt64(), en = last.Value.GetProperty("data_offsets")[1].GetInt64();
+                string edited = json.Replace($"\"data_offsets\":[{b},{en}]", $"\"data_offsets\":[{b + 4},{en + 4}]");
+                var grown = data.Take((int)b).Concat(new byte[4]).Concat(data.Skip((int)b)).ToArray();
+                return Join(edited, grown);
+            });
+            Assert.Contains("unused", e.Problem);
+        }
+
+        [Fact]
         public void TruncatedDataIsNamed()
         {
             var e = LoadFails(f => f.Take(f.Length - 10).ToArray());
