@@ -85,6 +85,13 @@ namespace Gen.Generator
                 () =>
                 {
                     _probe?.Invoke(TrackingNames.Parse);
+                    if (!IsFirstBackbone(type, syntax))
+                    {
+                        // [Backbone] written on a second declaration of the class (CS0579): the
+                        // first one already stands for the class.
+                        return new ParseOutcome(null, hint, null);
+                    }
+
                     var spec = SpecParser.Parse(type, syntax.TargetNode, cancellationToken);
                     return new ParseOutcome(spec, SpecValidator.HintName(spec), null);
                 },
@@ -94,11 +101,26 @@ namespace Gen.Generator
                 SourceLocation.Of(((ClassDeclarationSyntax)syntax.TargetNode).Identifier));
         }
 
+        private static bool IsFirstBackbone(INamedTypeSymbol type, GeneratorAttributeSyntaxContext syntax)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Backbone)
+                {
+                    var reference = attribute.ApplicationSyntaxReference;
+                    return reference is null || (reference.SyntaxTree == syntax.TargetNode.SyntaxTree && syntax.TargetNode.Span.Contains(reference.Span));
+                }
+            }
+
+            return true;
+        }
+
         private ValidationResult Validate(ParseOutcome outcome)
         {
             if (outcome.Spec is null)
             {
-                return new ValidationResult(outcome.HintName, EquatableArray.Of(outcome.Failure!), null);
+                var diagnostics = outcome.Failure is null ? EquatableArray<DiagnosticInfo>.Empty : EquatableArray.Of(outcome.Failure);
+                return new ValidationResult(outcome.HintName, diagnostics, null);
             }
 
             var spec = outcome.Spec;

@@ -44,4 +44,22 @@ public class RobustnessTests
         var problems = result.CompileProblems().Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true).Take(10).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public void Backbone_on_two_declarations_of_one_partial_class_does_not_crash_the_generator()
+    {
+        const string spec = """
+            using Gen;
+            [Backbone] [CifarStem(8)] [Stage(BlockKind.Basic, Depth = 1, Channels = 8)]
+            public partial class Twice { }
+            [Backbone]
+            public partial class Twice { }
+            """;
+
+        var result = GeneratorHarness.Run(spec);
+
+        Assert.Null(result.Exception);
+        Assert.Single(result.Run.GeneratedSources);
+        Assert.Contains(result.Input.GetDiagnostics(), d => d.Id == "CS0579");
+    }
 }
