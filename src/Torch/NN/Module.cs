@@ -346,6 +346,20 @@ namespace TorchSharp
                     return destination;
                 }
 
+                /// <summary>
+                /// The state dict in real TorchSharp's order (every parameter, recursively, then every persistent buffer,
+                /// then whatever the children add): what <c>save</c> writes, so the bridge's files are byte-identical to
+                /// TorchSharp's. Loading matches by key, so either order reads back.
+                /// </summary>
+                internal Dictionary<string, Tensor> StateDictInTorchSharpOrder(Dictionary<string, Tensor>? destination = null, string? prefix = null)
+                {
+                    destination ??= new Dictionary<string, Tensor>();
+                    foreach (var (n, p) in named_parameters()) destination.TryAdd(Join(prefix, n), p);
+                    foreach (var (n, b) in named_buffers(include_nonpersistent: false)) destination.TryAdd(Join(prefix, n), b);
+                    foreach (var (cn, child) in named_children()) child.StateDictInTorchSharpOrder(destination, Join(prefix, cn));
+                    return destination;
+                }
+
                 private static string Join(string? prefix, string name) => string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
 
                 private static string Shape(long[] shape) => "[" + string.Join(", ", shape) + "]";
