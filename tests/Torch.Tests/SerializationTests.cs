@@ -178,6 +178,36 @@ namespace Gen.Torch.Tests
         }
 
         [Fact]
+        public void A_file_in_exportsd_format_from_PyTorch_loads_and_saves_back_byte_identical()
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(Gen.Torch.Tests.Infrastructure.Fixtures.Dir, "exportsd_mlp.bin"));
+            using var model = Sequential(Linear(4, 8), ReLU(), Linear(8, 3));
+            Load(model, bytes);
+            using (var scope = NewDisposeScope())
+            {
+                var sd = model.state_dict();
+                foreach (var (key, entry) in Gen.Torch.Tests.Infrastructure.Fixtures.Optim.WithPrefix("model.init."))
+                    Assert.True(entry.ToTensor().Equals(sd[key]), $"{key} differs from PyTorch's");
+            }
+            Assert.Equal(bytes, Save(model));
+        }
+
+        [Fact]
+        public void A_PyTorch_convnet_exported_in_exportsd_format_loads_every_entry_by_key()
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(Gen.Torch.Tests.Infrastructure.Fixtures.Dir, "exportsd_convnet.bin"));
+            using var model = Sequential(Conv2d(3, 4, 3, padding: 1, bias: false), BatchNorm2d(4), ReLU(), MaxPool2d(2), Flatten(), Linear(36, 5));
+            Load(model, bytes);
+            using var scope = NewDisposeScope();
+            var sd = model.state_dict();
+            var expected = Gen.Torch.Tests.Infrastructure.Fixtures.Modules.WithPrefix("Sequential_convnet.state.").ToList();
+            Assert.Equal(expected.Count, sd.Count);
+            foreach (var (key, entry) in expected)
+                Assert.True(entry.ToTensor().Equals(sd[key]), $"{key} differs from PyTorch's");
+            Assert.Equal(3L, sd["1.num_batches_tracked"].item<long>());
+        }
+
+        [Fact]
         public void Load_state_dict_copies_values_into_the_existing_parameters()
         {
             using var a = Linear(3, 2);
