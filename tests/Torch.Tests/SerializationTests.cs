@@ -93,6 +93,41 @@ namespace Gen.Torch.Tests
         }
 
 
+        private static long ReadLeb128(BinaryReader r)
+        {
+            long v = 0;
+            int shift = 0;
+            byte b;
+            do { b = r.ReadByte(); v |= (long)(b & 0x7F) << shift; shift += 7; } while ((b & 0x80) != 0);
+            return v;
+        }
+
+        /// <summary>The keys of a saved file, in file order, read with the format's own rules.</summary>
+        private static List<string> SavedKeys(byte[] bytes)
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            var keys = new List<string>();
+            long n = ReadLeb128(r);
+            for (long i = 0; i < n; i++)
+            {
+                keys.Add(r.ReadString());
+                var dtype = (ScalarType)ReadLeb128(r);
+                long rank = ReadLeb128(r), numel = 1;
+                for (long d = 0; d < rank; d++) numel *= ReadLeb128(r);
+                r.ReadBytes(checked((int)(numel * (dtype == ScalarType.Int64 || dtype == ScalarType.Float64 ? 8 : 4))));
+            }
+            Assert.Equal(bytes.Length, r.BaseStream.Position);
+            return keys;
+        }
+
+        [Fact]
+        public void Saved_entries_follow_TorchSharps_order_all_parameters_then_all_buffers()
+        {
+            using var model = Sequential(Conv2d(3, 4, 3, bias: false), BatchNorm2d(4), Flatten(), Linear(4, 2));
+            Assert.Equal(new[] { "0.weight", "1.weight", "1.bias", "3.weight", "3.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked" },
+                         SavedKeys(Save(model)));
+        }
+
         [Fact]
         public void Loading_hand_built_bytes_sets_the_values_and_accepts_any_entry_order()
         {
