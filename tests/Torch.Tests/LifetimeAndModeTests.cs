@@ -281,6 +281,34 @@ namespace Gen.Torch.Tests
             Assert.Equal(expected, get_num_threads());
         }
 
+        private static int ThreadsInAFreshProcess(string? genThreads)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            psi.ArgumentList.Add(typeof(ThreadTests).Assembly.Location);
+            psi.ArgumentList.Add("--print-threads");
+            if (genThreads is null) psi.Environment.Remove("GEN_THREADS");
+            else psi.Environment["GEN_THREADS"] = genThreads;
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEnd();
+            var stderr = p.StandardError.ReadToEnd();
+            Assert.True(p.WaitForExit(60_000), "probe process hung");
+            Assert.True(p.ExitCode == 0, $"probe exited {p.ExitCode}: {stderr}");
+            return int.Parse(stdout.Trim());
+        }
+
+        [Fact]
+        public void A_fresh_process_uses_all_cores_without_GEN_THREADS_and_GEN_THREADS_when_set()
+        {
+            Assert.Equal(Environment.ProcessorCount, ThreadsInAFreshProcess(null));
+            Assert.Equal(1, ThreadsInAFreshProcess("1"));
+            Assert.Equal(3, ThreadsInAFreshProcess("3"));
+        }
+
         [Fact]
         public void Set_num_threads_changes_the_count()
         {
