@@ -91,6 +91,7 @@ namespace Gen.Architectures
         /// <returns>Logits, N x numClasses.</returns>
         public override Tensor forward(Tensor input)
         {
+            CheckInput(input);
             using var scope = NewDisposeScope();
             var x = Stem(input);
             x = s1.call(x);
@@ -107,6 +108,7 @@ namespace Gen.Architectures
         /// <returns>One feature map per stage, in order; at the declared size: 96 x 56 x 56, 192 x 28 x 28, 384 x 14 x 14, 768 x 7 x 7.</returns>
         public Tensor[] ForwardFeatures(Tensor input)
         {
+            CheckInput(input);
             using var scope = NewDisposeScope();
             var x = Stem(input);
             var s1Output = s1.call(x);
@@ -122,9 +124,25 @@ namespace Gen.Architectures
             };
         }
 
+        /// <summary>
+        /// The parameters and persistent buffers by key, in PyTorch's order (per module: its parameters, its buffers,
+        /// then its children), so keys line up one for one with the reference PyTorch model's checkpoints.
+        /// </summary>
+        public override global::System.Collections.Generic.Dictionary<string, Tensor> state_dict(global::System.Collections.Generic.Dictionary<string, Tensor>? destination = null, string? prefix = null)
+            => global::Gen.PyTorchStateDict.Of(this, destination, prefix);
+
         private Tensor Stem(Tensor input)
         {
             return s0.call(input);
+        }
+
+        private static void CheckInput(Tensor input)
+        {
+            var shape = input.shape;
+            if (shape.Length != 4 || shape[1] != 3 || shape[2] != 224 || shape[3] != 224)
+            {
+                throw new global::System.ArgumentException($"CoAtNet1 expects images of shape N x 3 x 224 x 224 (its relative attention is built for that size), not [{string.Join(", ", shape)}].", nameof(input));
+            }
         }
     }
 }

@@ -87,6 +87,7 @@ namespace Gen.Architectures
         /// <returns>Logits, N x numClasses.</returns>
         public override Tensor forward(Tensor input)
         {
+            CheckInput(input);
             using var scope = NewDisposeScope();
             var x = Stem(input);
             x = layer1.call(x);
@@ -103,6 +104,7 @@ namespace Gen.Architectures
         /// <returns>One feature map per stage, in order; at the declared size: 256 x 56 x 56, 512 x 28 x 28, 1024 x 14 x 14, 2048 x 7 x 7.</returns>
         public Tensor[] ForwardFeatures(Tensor input)
         {
+            CheckInput(input);
             using var scope = NewDisposeScope();
             var x = Stem(input);
             var layer1Output = layer1.call(x);
@@ -118,10 +120,26 @@ namespace Gen.Architectures
             };
         }
 
+        /// <summary>
+        /// The parameters and persistent buffers by key, in PyTorch's order (per module: its parameters, its buffers,
+        /// then its children), so keys line up one for one with the reference PyTorch model's checkpoints.
+        /// </summary>
+        public override global::System.Collections.Generic.Dictionary<string, Tensor> state_dict(global::System.Collections.Generic.Dictionary<string, Tensor>? destination = null, string? prefix = null)
+            => global::Gen.PyTorchStateDict.Of(this, destination, prefix);
+
         private Tensor Stem(Tensor input)
         {
             var x = relu.call(bn1.call(conv1.call(input)));
             return maxpool.call(x);
+        }
+
+        private static void CheckInput(Tensor input)
+        {
+            var shape = input.shape;
+            if (shape.Length != 4 || shape[1] != 3)
+            {
+                throw new global::System.ArgumentException($"CoTNet50 expects images of shape N x 3 x H x W, not [{string.Join(", ", shape)}].", nameof(input));
+            }
         }
     }
 }

@@ -63,6 +63,7 @@ namespace Edge
         /// <returns>Logits, N x numClasses.</returns>
         public override Tensor forward(Tensor input)
         {
+            CheckInput(input);
             using var scope = NewDisposeScope();
             var x = Stem(input);
             x = s1.call(x);
@@ -77,6 +78,7 @@ namespace Edge
         /// <returns>One feature map per stage, in order; at the declared size: 64 x 24 x 32, 128 x 12 x 16.</returns>
         public Tensor[] ForwardFeatures(Tensor input)
         {
+            CheckInput(input);
             using var scope = NewDisposeScope();
             var x = Stem(input);
             var s1Output = s1.call(x);
@@ -88,9 +90,25 @@ namespace Edge
             };
         }
 
+        /// <summary>
+        /// The parameters and persistent buffers by key, in PyTorch's order (per module: its parameters, its buffers,
+        /// then its children), so keys line up one for one with the reference PyTorch model's checkpoints.
+        /// </summary>
+        public override global::System.Collections.Generic.Dictionary<string, Tensor> state_dict(global::System.Collections.Generic.Dictionary<string, Tensor>? destination = null, string? prefix = null)
+            => global::Gen.PyTorchStateDict.Of(this, destination, prefix);
+
         private Tensor Stem(Tensor input)
         {
             return s0.call(input);
+        }
+
+        private static void CheckInput(Tensor input)
+        {
+            var shape = input.shape;
+            if (shape.Length != 4 || shape[1] != 3 || shape[2] != 96 || shape[3] != 128)
+            {
+                throw new global::System.ArgumentException($"EdgeNonSquare expects images of shape N x 3 x 96 x 128 (its relative attention is built for that size), not [{string.Join(", ", shape)}].", nameof(input));
+            }
         }
     }
 }

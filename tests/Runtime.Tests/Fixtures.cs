@@ -16,7 +16,7 @@ namespace Gen.Runtime.Tests
 
         /// <summary>"key [d0, d1] dtype" per state-dict entry, in order (PyTorch's dtype names).</summary>
         internal static string[] KeyLines(nn.Module module) =>
-            module.state_dict().Select(p => $"{p.Key} [{string.Join(", ", p.Value.shape)}] {DtypeName(p.Value.dtype)}").ToArray();
+            PyTorchStateDict.Of(module).Select(p => $"{p.Key} [{string.Join(", ", p.Value.shape)}] {DtypeName(p.Value.dtype)}").ToArray();
 
         internal static string DtypeName(ScalarType t) => t switch
         {

@@ -53,7 +53,11 @@ namespace Gen.Generator.Emission
             writer.Line();
             WriteForwardFeatures(writer, plan);
             writer.Line();
+            WriteStateDict(writer);
+            writer.Line();
             WriteStem(writer, plan);
+            writer.Line();
+            WriteCheckInput(writer, plan);
             writer.Close();
             if (hasNamespace)
             {
@@ -179,6 +183,7 @@ namespace Gen.Generator.Emission
             writer.Line($"/// <param name=\"input\">Images, N x {plan.InChannels} x H x W.</param>");
             writer.Line(hasHead ? "/// <returns>Logits, N x numClasses.</returns>" : "/// <returns>The last stage's feature map.</returns>");
             writer.Line("public override Tensor forward(Tensor input)").Open();
+            writer.Line("CheckInput(input);");
             writer.Line("using var scope = NewDisposeScope();");
             writer.Line("var x = Stem(input);");
             foreach (var stage in plan.Stages)
@@ -203,6 +208,7 @@ namespace Gen.Generator.Emission
             writer.Line($"/// <param name=\"input\">Images, N x {plan.InChannels} x H x W.</param>");
             writer.Line($"/// <returns>One feature map per stage, in order; at the declared size: {string.Join(", ", plan.Stages.Select(s => Shape(s.OutChannels, s.OutHeight, s.OutWidth)))}.</returns>");
             writer.Line("public Tensor[] ForwardFeatures(Tensor input)").Open();
+            writer.Line("CheckInput(input);");
             writer.Line("using var scope = NewDisposeScope();");
             writer.Line("var x = Stem(input);");
             foreach (var stage in plan.Stages)
@@ -217,6 +223,32 @@ namespace Gen.Generator.Emission
             }
 
             writer.Close(";");
+            writer.Close();
+        }
+
+        private static void WriteStateDict(CodeWriter writer)
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// The parameters and persistent buffers by key, in PyTorch's order (per module: its parameters, its buffers,");
+            writer.Line("/// then its children), so keys line up one for one with the reference PyTorch model's checkpoints.");
+            writer.Line("/// </summary>");
+            writer.Line("public override global::System.Collections.Generic.Dictionary<string, Tensor> state_dict(global::System.Collections.Generic.Dictionary<string, Tensor>? destination = null, string? prefix = null)");
+            writer.Indent().Line("=> global::Gen.PyTorchStateDict.Of(this, destination, prefix);").Outdent();
+        }
+
+        // Position-aware blocks (relative attention) are built for the declared feature sizes, so those
+        // models accept only the declared image size; the others accept any size.
+        private static void WriteCheckInput(CodeWriter writer, ArchitecturePlan plan)
+        {
+            var fixedSize = plan.Stages.Any(s => s.Blocks.Any(b => b.Kind == BlockKind.Transformer));
+            var expected = fixedSize ? $"N x {plan.InChannels} x {plan.ImageHeight} x {plan.ImageWidth}" : $"N x {plan.InChannels} x H x W";
+            var condition = $"shape.Length != 4 || shape[1] != {plan.InChannels}"
+                + (fixedSize ? $" || shape[2] != {plan.ImageHeight} || shape[3] != {plan.ImageWidth}" : string.Empty);
+            writer.Line("private static void CheckInput(Tensor input)").Open();
+            writer.Line("var shape = input.shape;");
+            writer.Line($"if ({condition})").Open();
+            writer.Line($"throw new global::System.ArgumentException($\"{plan.ClassName} expects images of shape {expected}" + (fixedSize ? " (its relative attention is built for that size)" : string.Empty) + ", not [{string.Join(\", \", shape)}].\", nameof(input));");
+            writer.Close();
             writer.Close();
         }
 

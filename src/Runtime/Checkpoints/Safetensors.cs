@@ -51,7 +51,7 @@ namespace Gen
             if (path is null) throw new ArgumentNullException(nameof(path));
             CheckEndianness();
             var file = ReadHeader(path);
-            var stateDict = module.state_dict();
+            var stateDict = PyTorchStateDict.Of(module);
 
             var loaded = new List<(string Key, Tensor Target, Entry Entry)>();
             var missing = new List<string>();
@@ -115,7 +115,7 @@ namespace Gen
         public static void Save(torch.nn.Module module, string path, IReadOnlyDictionary<string, string>? metadata = null)
         {
             if (module is null) throw new ArgumentNullException(nameof(module));
-            SaveTensors(module.state_dict(), path, metadata);
+            SaveTensors(PyTorchStateDict.Of(module), path, metadata);
         }
 
         /// <summary>

@@ -334,29 +334,17 @@ namespace TorchSharp
                 // ---- state dict -----------------------------------------------------------------------------------
 
                 /// <summary>
-                /// The live parameters and persistent buffers by key, in PyTorch's order: for each module its own
-                /// parameters, then its own persistent buffers, then each child recursively (prefixed "child.").
+                /// The live parameters and persistent buffers by key, in TorchSharp's order: every parameter (recursively,
+                /// as <see cref="named_parameters"/> yields them), then every persistent buffer, then whatever the children
+                /// add. This differs from PyTorch's order (per module: own parameters, own buffers, then children) when a
+                /// module holds buffers; a module that needs PyTorch's order overrides this method.
                 /// </summary>
                 public virtual Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null)
                 {
                     destination ??= new Dictionary<string, Tensor>();
-                    foreach (var (n, p) in named_parameters(recurse: false)) destination.TryAdd(Join(prefix, n), p);
-                    foreach (var (n, b) in named_buffers(recurse: false, include_nonpersistent: false)) destination.TryAdd(Join(prefix, n), b);
-                    foreach (var (cn, child) in named_children()) child.state_dict(destination, Join(prefix, cn));
-                    return destination;
-                }
-
-                /// <summary>
-                /// The state dict in real TorchSharp's order (every parameter, recursively, then every persistent buffer,
-                /// then whatever the children add): what <c>save</c> writes, so the bridge's files are byte-identical to
-                /// TorchSharp's. Loading matches by key, so either order reads back.
-                /// </summary>
-                internal Dictionary<string, Tensor> StateDictInTorchSharpOrder(Dictionary<string, Tensor>? destination = null, string? prefix = null)
-                {
-                    destination ??= new Dictionary<string, Tensor>();
                     foreach (var (n, p) in named_parameters()) destination.TryAdd(Join(prefix, n), p);
                     foreach (var (n, b) in named_buffers(include_nonpersistent: false)) destination.TryAdd(Join(prefix, n), b);
-                    foreach (var (cn, child) in named_children()) child.StateDictInTorchSharpOrder(destination, Join(prefix, cn));
+                    foreach (var (cn, child) in named_children()) child.state_dict(destination, Join(prefix, cn));
                     return destination;
                 }
 

@@ -38,10 +38,10 @@ namespace TorchSharp
                     return this;
                 }
 
-                /// <summary>Saves the state dict in TorchSharp's format and entry order (all parameters, then all buffers).</summary>
+                /// <summary>Saves the state dict in TorchSharp's format, in <see cref="state_dict"/> order.</summary>
                 public Module save(BinaryWriter writer, IList<string>? skip = null)
                 {
-                    save_state_dict(writer, StateDictInTorchSharpOrder(), skip);
+                    save_state_dict(writer, state_dict(), skip);
                     return this;
                 }
 

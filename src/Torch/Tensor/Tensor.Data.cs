@@ -111,7 +111,7 @@ namespace TorchSharp.Utils
         {
             this.tensor = tensor;
             var p = NativeMethods.gen_tensor_data_ptr(tensor.Handle);
-            if (p == IntPtr.Zero)
+            if (p == IntPtr.Zero && tensor.numel() > 0)
             {
                 copy = tensor.contiguous().DetachFromDisposeScope();
                 p = NativeMethods.Check(NativeMethods.gen_tensor_data_ptr(copy.Handle));
