@@ -206,5 +206,75 @@ namespace Gen.Torch.Tests
             Assert.IsAssignableFrom<ExternalException>(ex);
             AssertMentions(ex, "[4, 2]", "6");
         }
-    }
+    
+        [Fact]
+        public void Using_a_disposed_tensor_throws_instead_of_crashing()
+        {
+            var t = torch.ones(2);
+            t.Dispose();
+            using var scope = NewDisposeScope();
+            Assert.Throws<InvalidOperationException>(() => t + 1);
+            Assert.Throws<InvalidOperationException>(() => torch.matmul(torch.ones(2, 2), t));
+            Assert.Throws<InvalidOperationException>(() => t.shape);
+        }
+
+        [Fact]
+        public void Index_out_of_range_throws_ExternalException_naming_the_index()
+        {
+            using var scope = NewDisposeScope();
+            var x = torch.zeros(2, 3);
+            var ex = Record.Exception(() => x[5]);
+            Assert.IsAssignableFrom<ExternalException>(ex);
+            AssertMentions(ex, "index 5", "out of range", "[2, 3]");
+        }
+
+        [Fact]
+        public void Cat_of_mismatched_shapes_throws_with_libtorchs_message()
+        {
+            using var scope = NewDisposeScope();
+            var ex = Record.Exception(() => torch.cat(new[] { torch.zeros(2, 3), torch.zeros(2, 4) }, 0));
+            Assert.IsAssignableFrom<ExternalException>(ex);
+            AssertMentions(ex, "Sizes of tensors must match");
+        }
+
+        [Fact]
+        public void A_second_backward_through_a_freed_graph_throws_and_the_first_gradients_stay()
+        {
+            using var scope = NewDisposeScope();
+            var x = torch.ones(2, requires_grad: true);
+            var y = (x * x).sum();
+            y.backward();
+            var ex = Record.Exception(() => y.backward());
+            Assert.IsAssignableFrom<ExternalException>(ex);
+            AssertMentions(ex, "second time");
+            Assert.Equal(new[] { 2f, 2f }, x.grad!.data<float>().ToArray());
+        }
+
+        [Fact]
+        public void Errors_on_another_thread_come_back_as_exceptions_on_that_thread()
+        {
+            Exception? seen = null;
+            var thread = new System.Threading.Thread(() =>
+            {
+                using var scope = NewDisposeScope();
+                seen = Record.Exception(() => torch.matmul(torch.ones(2, 3), torch.ones(2, 3)));
+            });
+            thread.Start();
+            thread.Join();
+            Assert.IsAssignableFrom<ExternalException>(seen);
+            AssertMentions(seen, "2x3");
+        }
+
+        [Fact]
+        public void BatchNorm2d_rejects_a_3D_input_with_a_managed_exception()
+        {
+            using var bn = BatchNorm2d(3);
+            var before = Snapshot(bn);
+            using var scope = NewDisposeScope();
+            var ex = Record.Exception(() => bn.call(torch.ones(3, 4, 4)));
+            Assert.NotNull(ex);
+            AssertMentions(ex, "4D");
+            AssertUnchanged(before, bn);
+        }
+}
 }
