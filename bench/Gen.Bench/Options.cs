@@ -22,7 +22,8 @@ Options:
   --models LIST     comma-separated (default cotnet50,resnet50nam,epsanet50,coatnet0); known:
                     cotnet50, cotnet101, resnet50nam, resnet18nam, epsanet50, epsanet101,
                     coatnet0..coatnet4, resnet50
-  --runs N          timed runs per measurement and side (default 5); the table shows medians
+  --runs N          timed runs per measurement and side (default 7); the table shows
+                    medians and minima
   --warmup N        untimed runs per measurement and side before the timed ones (default 1)
   --threads N       intra-op threads on both sides (default: GEN_THREADS, else all cores). The
                     benchmark sets GEN_THREADS, OMP_NUM_THREADS and OPENBLAS_NUM_THREADS to N for
@@ -42,7 +43,7 @@ Each timed training step is one step of a fresh SGD optimizer on both sides (ben
 
         public IReadOnlyList<string> Models { get; private set; } = new[] { "cotnet50", "resnet50nam", "epsanet50", "coatnet0" };
 
-        public int Runs { get; private set; } = 5;
+        public int Runs { get; private set; } = 7;
 
         public int Warmup { get; private set; } = 1;
 

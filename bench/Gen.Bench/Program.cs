@@ -111,6 +111,7 @@ namespace Gen.Bench
             }
 
             Console.WriteLine($"Gen.Bench: {string.Join(", ", options.Models)}; {options.Runs} timed run(s) after {options.Warmup} warm-up run(s) per measurement and side; threads {torch.get_num_threads()} (interop {torch.get_num_interop_threads()})");
+            Console.WriteLine($"  load average: {LoadAverage()} (other processes on the machine slow both sides and widen the spread; the min columns are the least disturbed runs)");
             Console.WriteLine($"  Gen     BLAS: {string.Join(", ", LoadedBlas())}; {string.Join(", ", ThreadVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}");
 
             PyTorchServer? python = null;
@@ -167,7 +168,7 @@ namespace Gen.Bench
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Medians in ms ({options.Threads} thread(s), {options.Runs} alternating run(s) per side after {options.Warmup} warm-up), ratio = Gen / PyTorch:");
+            Console.WriteLine($"Medians and minima in ms ({options.Threads} thread(s), {options.Runs} alternating run(s) per side after {options.Warmup} warm-up); ratio = Gen / PyTorch, below 1 = Gen faster:");
             Console.WriteLine();
             Console.WriteLine(Result.Header());
             foreach (var r in results)
@@ -176,7 +177,7 @@ namespace Gen.Bench
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Total {clock.Elapsed.TotalSeconds:F0} s.");
+            Console.WriteLine($"Total {clock.Elapsed.TotalSeconds:F0} s; load average now: {LoadAverage()}.");
             return 0;
         }
 
@@ -254,6 +255,18 @@ namespace Gen.Bench
             return elapsed;
         }
 
+        private static string LoadAverage()
+        {
+            try
+            {
+                return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+            }
+            catch (IOException)
+            {
+                return "unknown";
+            }
+        }
+
         private static IEnumerable<string> LoadedBlas()
         {
             try
@@ -296,12 +309,19 @@ namespace Gen.Bench
 
         public double Ratio => GenMedian / TorchMedian;
 
+        public double GenMin => Gen.Min();
+
+        public double TorchMin => Torch.Count == 0 ? double.NaN : Torch.Min();
+
         public static string Header() =>
-            $"{"model",-12} {"measurement",-16} {"Gen ms",10} {"PyTorch ms",11} {"Gen/PyTorch",12}\n{new string('-', 12)} {new string('-', 16)} {new string('-', 10)} {new string('-', 11)} {new string('-', 12)}";
+            $"{"model",-12} {"measurement",-11} {"Gen ms",9} {"PyTorch ms",10} {"Gen/PyTorch",11}   {"Gen min",9} {"PyTorch min",11} {"min ratio",9}\n"
+            + $"{new string('-', 12)} {new string('-', 11)} {new string('-', 9)} {new string('-', 10)} {new string('-', 11)}   {new string('-', 9)} {new string('-', 11)} {new string('-', 9)}";
 
         public string Row() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Model,-12} {Mode + " b" + Batch,-16} {GenMedian,10:F1} {(double.IsNaN(TorchMedian) ? "-" : TorchMedian.ToString("F1", CultureInfo.InvariantCulture)),11} {(double.IsNaN(Ratio) ? "-" : Ratio.ToString("F3", CultureInfo.InvariantCulture)),12}");
+            $"{Model,-12} {Mode + " b" + Batch,-11} {GenMedian,9:F1} {Format(TorchMedian, "F1"),10} {Format(Ratio, "F3"),11}   {GenMin,9:F1} {Format(TorchMin, "F1"),11} {Format(GenMin / TorchMin, "F3"),9}");
+
+        private static string Format(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 
         public string Json() => JsonSerializer.Serialize(new
         {
@@ -311,6 +331,8 @@ namespace Gen.Bench
             image = Image,
             gen_median_ms = GenMedian,
             pytorch_median_ms = double.IsNaN(TorchMedian) ? (double?)null : TorchMedian,
+            gen_min_ms = GenMin,
+            pytorch_min_ms = double.IsNaN(TorchMin) ? (double?)null : TorchMin,
             ratio = double.IsNaN(Ratio) ? (double?)null : Ratio,
             gen_ms = Gen,
             pytorch_ms = Torch,
