@@ -52,7 +52,7 @@ namespace Gen.Architectures.Tests
                 var parameters = ReferenceCounts.CountParameters(model);
                 var runningStats = ReferenceCounts.CountRunningStats(model);
                 var buffers = ReferenceCounts.CountBuffers(model);
-                output.WriteLine($"{name}: {parameters:N0} parameters, {runningStats:N0} running stats, {buffers:N0} buffer elements; built in {built.TotalSeconds:F2} s");
+                output.WriteLine($"{name}: {parameters:N0} parameters, {runningStats:N0} running stats, {buffers:N0} buffer elements; built in {built.TotalSeconds:F2} s; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");
 
                 Assert.Equal(b.Parameters, parameters);
                 Assert.Equal(b.RunningStats, runningStats);
