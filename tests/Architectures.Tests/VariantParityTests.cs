@@ -141,7 +141,7 @@ namespace Gen.Architectures.Tests
             TrainForwardBackward(model, fixture);
 
             var suffixes = ParityFixture.Names("blocks")
-                .SelectMany(b => { using var f = ParityFixture.Block(b); return f.Strings("zero_grad_params"); })
+                .SelectMany(b => ParityFixture.Strings(ParityFixture.Describe("blocks", b), "zero_grad_params"))
                 .Distinct()
                 .ToList();
             var all = model.named_parameters().Where(p => p.parameter.grad is not null).ToList();
@@ -182,11 +182,7 @@ namespace Gen.Architectures.Tests
             }
         }
 
-        internal static bool IsTrainVariant(string name)
-        {
-            using var fixture = ParityFixture.Variant(name);
-            return fixture.Entry.GetProperty("train").GetBoolean();
-        }
+        internal static bool IsTrainVariant(string name) => ParityFixture.Describe("variants", name).GetProperty("train").GetBoolean();
 
         private static nn.Module<Tensor, Tensor> Loaded(string name, ParityFixture fixture)
         {

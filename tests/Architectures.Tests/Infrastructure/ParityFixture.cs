@@ -37,6 +37,15 @@ namespace Gen.Architectures.Tests.Infrastructure
 
         public static ParityFixture Block(string name) => new(Find("blocks", name));
 
+        /// <summary>A manifest entry alone, without loading its tensors.</summary>
+        public static JsonElement Describe(string section, string name) => Find(section, name);
+
+        /// <summary>The strings of an array property of an entry (empty when absent).</summary>
+        public static IReadOnlyList<string> Strings(JsonElement entry, string property) =>
+            entry.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.Array
+                ? p.EnumerateArray().Select(e => e.GetString()!).ToList()
+                : Array.Empty<string>();
+
         public static IEnumerable<string> Names(string section) =>
             Manifest.Value.RootElement.GetProperty(section).EnumerateArray().Select(e => e.GetProperty("name").GetString()!);
 
@@ -49,10 +58,7 @@ namespace Gen.Architectures.Tests.Infrastructure
         public IEnumerable<string> KeysUnder(string prefix) =>
             io.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.Substring(prefix.Length));
 
-        public IReadOnlyList<string> Strings(string property) =>
-            Entry.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.Array
-                ? p.EnumerateArray().Select(e => e.GetString()!).ToList()
-                : Array.Empty<string>();
+        public IReadOnlyList<string> Strings(string property) => Strings(Entry, property);
 
         public long Long(string property) => Entry.GetProperty(property).GetInt64();
 
