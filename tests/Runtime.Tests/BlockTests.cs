@@ -158,7 +158,7 @@ namespace Gen.Runtime.Tests
             Assert.Equal(ScalarType.Int64, index.dtype);
             Assert.Equal(new long[] { 36, 1 }, index.shape);
             Assert.Contains("attn.1.fn.relative_index", block.state_dict().Keys);
-            Assert.False(block.named_parameters().Any(p => p.name.EndsWith("relative_index", StringComparison.Ordinal)));
+            Assert.DoesNotContain(block.named_parameters(), p => p.name.EndsWith("relative_index", StringComparison.Ordinal));
             // first token (0,0) against the last (2,1): dy = -2, dx = -1 -> (0) * 3 + 0 = 0;
             // last against first: dy = 2, dx = 1 -> 4 * 3 + 2 = 14; diagonal -> (2) * 3 + 1 = 7
             var values = index.data<long>().ToArray();

@@ -83,7 +83,7 @@ namespace Gen.Runtime.Tests
             var tensors = Safetensors.LoadTensors(Path.Combine(Fixtures.Root, "interop.safetensors"));
             try
             {
-                var expectedKeys = doc.RootElement.GetProperty("tensors").EnumerateArray().Select(e => e.GetProperty("key").GetString()).ToList();
+                var expectedKeys = doc.RootElement.GetProperty("tensors").EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToList();
                 Assert.Equal(expectedKeys, tensors.Keys.ToList());
                 foreach (var e in doc.RootElement.GetProperty("tensors").EnumerateArray())
                 {
