@@ -12,7 +12,7 @@ namespace Gen.Cli
             Usage:
               gen demo [--steps N] [--seed S] [--batch B]
                   Builds a small conv net on the Torch bridge and trains it with SGD on a synthetic
-                  two-class image task (a bright square left or right), printing the loss as it falls.
+                  two-class image task (a horizontal or a vertical bar), printing the loss as it falls.
                   Defaults: --steps 50 --seed 0 --batch 32.
               gen --help
                   Shows this text.
