@@ -6,6 +6,7 @@ using Gen.Generator.Parsing;
 using Gen.Generator.Pipeline;
 using Gen.Generator.Validation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -35,7 +36,7 @@ namespace Gen.Generator
             var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeNames.Backbone,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax || node.IsKind(SyntaxKind.RecordDeclaration),
                     (syntax, cancellationToken) => Parse(syntax, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
@@ -92,13 +93,13 @@ namespace Gen.Generator
                         return new ParseOutcome(null, hint, null);
                     }
 
-                    var spec = SpecParser.Parse(type, syntax.TargetNode, cancellationToken);
+                    var spec = SpecParser.Parse(type, syntax.TargetNode, syntax.SemanticModel.Compilation, cancellationToken);
                     return new ParseOutcome(spec, SpecValidator.HintName(spec), null);
                 },
                 failure => new ParseOutcome(null, hint, failure),
                 type.Name,
                 "reading the spec",
-                SourceLocation.Of(((ClassDeclarationSyntax)syntax.TargetNode).Identifier));
+                SourceLocation.Of(((TypeDeclarationSyntax)syntax.TargetNode).Identifier));
         }
 
         private static bool IsFirstBackbone(INamedTypeSymbol type, GeneratorAttributeSyntaxContext syntax)

@@ -31,6 +31,10 @@ public class DiagnosticTests
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
             public partial class [|Generic|]<T> { }
             """),
+        ("GEN0002", "record class", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial record class [|Rec|] { }
+            """),
         ("GEN0003", "no stages", """
             [[|Backbone(Classes = 10)|]] [ResNetStem(64)]
             public partial class Empty { }
@@ -79,6 +83,18 @@ public class DiagnosticTests
             [Backbone] [ResNetStem(64)] [Stage([|typeof(string)|], Depth = 1, Channels = 64)]
             public partial class StringBlock { }
             """),
+        ("GEN0011", "custom block not accessible", """
+            public class Holder
+            {
+                private sealed class Hidden : torch.nn.Module<Tensor, Tensor>
+                {
+                    public Hidden(long inChannels, long outChannels, long stride) : base(nameof(Hidden)) { }
+                    public override Tensor forward(Tensor input) => input;
+                }
+            }
+            [Backbone] [ResNetStem(64)] [Stage([|typeof(Holder.Hidden)|], Depth = 1, Channels = 64)]
+            public partial class HiddenBlock { }
+            """),
         ("GEN0012", "custom block without the constructor", """
             public sealed class WrongCtor : torch.nn.Module<Tensor, Tensor>
             {
@@ -109,6 +125,10 @@ public class DiagnosticTests
         ("GEN0016", "even CoT kernel", """
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 64, KernelSize = [|4|])]
             public partial class EvenKernel { }
+            """),
+        ("GEN0016", "MBConv expansion 1", """
+            [Backbone] [ConvStem(64)] [Stage(BlockKind.MBConv, Depth = 1, Channels = 64, Expansion = [|1|])]
+            public partial class MBConvExpansion1 { }
             """),
         ("GEN0017", "MBConv widening at stride 1", """
             [Backbone] [ConvStem(64)] [Stage(BlockKind.MBConv, Depth = 1, Channels = [|128|], Stride = 1)]

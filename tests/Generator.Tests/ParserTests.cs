@@ -19,7 +19,7 @@ public class ParserTests
         var tree = compilation.SyntaxTrees.Single();
         var node = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Single(c => c.Identifier.ValueText == className);
         var symbol = (INamedTypeSymbol)compilation.GetSemanticModel(tree).GetDeclaredSymbol(node)!;
-        return SpecParser.Parse(symbol, node, CancellationToken.None);
+        return SpecParser.Parse(symbol, node, compilation, CancellationToken.None);
     }
 
     [Fact]
@@ -82,9 +82,47 @@ public class ParserTests
             """, "Net");
 
         var blocks = spec.Stages.Select(s => s.Custom!).ToList();
-        Assert.Equal(new CustomBlockInfo("global::Good", "Good", true, true, true), blocks[0]);
+        Assert.Equal(new CustomBlockInfo("global::Good", "Good", true, true, true, true), blocks[0]);
         Assert.Equal((true, false, false), (blocks[1].IsModule, blocks[1].HasConstructor, blocks[1].IsConstructible));
         Assert.False(blocks[2].IsModule);
+    }
+
+    [Fact]
+    public void Custom_block_type_accessibility_is_judged_from_inside_the_backbone_class()
+    {
+        var spec = Parse("""
+            using Gen;
+            using TorchSharp;
+            using static TorchSharp.torch;
+            public class Holder
+            {
+                private sealed class Hidden : torch.nn.Module<Tensor, Tensor>
+                {
+                    public Hidden(long inChannels, long outChannels, long stride) : base("h") { }
+                    public override Tensor forward(Tensor input) => input;
+                }
+                internal sealed class Shared : torch.nn.Module<Tensor, Tensor>
+                {
+                    public Shared(long inChannels, long outChannels, long stride) : base("s") { }
+                    public override Tensor forward(Tensor input) => input;
+                }
+            }
+            [Backbone][CifarStem(8)]
+            [Stage(typeof(Holder.Hidden), Depth = 1, Channels = 8)]
+            [Stage(typeof(Holder.Shared), Depth = 1, Channels = 8)]
+            [Stage(typeof(Net.Own), Depth = 1, Channels = 8)]
+            public partial class Net
+            {
+                private sealed class Own : torch.nn.Module<Tensor, Tensor>
+                {
+                    public Own(long inChannels, long outChannels, long stride) : base("o") { }
+                    public override Tensor forward(Tensor input) => input;
+                }
+            }
+            """, "Net");
+
+        Assert.Equal(new[] { false, true, true }, spec.Stages.Select(s => s.Custom!.IsAccessible));
+        Assert.Equal(("global::Holder.Hidden", true, true), (spec.Stages[0].Custom!.TypeName, spec.Stages[0].Custom!.IsModule, spec.Stages[0].Custom!.HasConstructor));
     }
 
     [Fact]
@@ -95,5 +133,20 @@ public class ParserTests
         Assert.Equal((false, true, true), (spec.Shape.IsPartial, spec.Shape.IsNested, spec.Shape.IsGeneric));
         Assert.Equal("internal", spec.Accessibility);
         Assert.Empty(spec.Stages);
+    }
+
+    [Fact]
+    public void Record_class_backbone_is_recorded_as_a_record_with_its_identifier()
+    {
+        const string source = "using Gen;\n[Backbone] public partial record class Rec { }\n";
+        var compilation = GeneratorHarness.Compile(new[] { ("Spec.cs", source) });
+        var tree = compilation.SyntaxTrees.Single();
+        var node = tree.GetRoot().DescendantNodes().OfType<RecordDeclarationSyntax>().Single();
+        var symbol = (INamedTypeSymbol)compilation.GetSemanticModel(tree).GetDeclaredSymbol(node)!;
+
+        var spec = SpecParser.Parse(symbol, node, compilation, CancellationToken.None);
+
+        Assert.True(spec.Shape.IsRecord);
+        Assert.Equal("Rec", source.Substring(spec.Shape.Identifier.Span.Start, spec.Shape.Identifier.Span.Length));
     }
 }

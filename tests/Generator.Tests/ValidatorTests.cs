@@ -95,6 +95,22 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void MBConv_expansion_below_2_is_rejected_as_the_unsupported_expansion_1_variant()
+    {
+        var one = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Expansion = 1 }));
+        var two = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Expansion = 2 }));
+        var bottleneck = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64) with { Expansion = 1 }));
+
+        Assert.Null(one.Plan);
+        var diagnostic = Assert.Single(one.Diagnostics);
+        Assert.Equal("GEN0016", diagnostic.Id);
+        Assert.Contains("expansion-1 variant", diagnostic.ToDiagnostic().GetMessage());
+        Assert.Empty(two.Diagnostics);
+        Assert.NotNull(two.Plan);
+        Assert.Empty(bottleneck.Diagnostics);
+    }
+
+    [Fact]
     public void Same_model_validates_to_an_equal_result()
     {
         var first = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.CoTBottleneck, 3, 64)));

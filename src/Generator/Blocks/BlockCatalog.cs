@@ -16,11 +16,33 @@ namespace Gen.Generator.Blocks
             new CustomBlockDefinition(),
         };
 
-        /// <summary>The definition of <paramref name="kind"/>.</summary>
-        public static BlockDefinition For(BlockKind kind) => Definitions[(int)kind];
+        /// <summary>The definition of <paramref name="kind"/>, found by its <see cref="BlockDefinition.Kind"/> so the array's order does not matter.</summary>
+        public static BlockDefinition For(BlockKind kind)
+        {
+            foreach (var definition in Definitions)
+            {
+                if (definition.Kind == kind)
+                {
+                    return definition;
+                }
+            }
+
+            throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "no block definition for this kind");
+        }
 
         /// <summary>Whether <paramref name="kind"/> is one the generator knows.</summary>
-        public static bool IsKnown(BlockKind kind) => kind >= BlockKind.Basic && kind <= BlockKind.Custom;
+        public static bool IsKnown(BlockKind kind)
+        {
+            foreach (var definition in Definitions)
+            {
+                if (definition.Kind == kind)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether <paramref name="kind"/> follows torchvision's ResNet conventions (bottleneck width, add-ons, drop-path).</summary>
         public static bool IsResNetStyle(BlockKind kind) =>

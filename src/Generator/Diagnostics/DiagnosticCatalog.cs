@@ -85,8 +85,8 @@ namespace Gen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor CustomBlockNotModule = Error(
             "GEN0011",
             "Custom block must be a constructible torch.nn.Module<Tensor, Tensor>",
-            "Block type '{0}' is not a non-abstract class deriving from torch.nn.Module<Tensor, Tensor>",
-            "A stage's block type must be a class deriving from TorchSharp's torch.nn.Module<Tensor, Tensor>.");
+            "Block type '{0}' is not an accessible, non-abstract class deriving from torch.nn.Module<Tensor, Tensor>",
+            "A stage's block type must be a class deriving from TorchSharp's torch.nn.Module<Tensor, Tensor> that the backbone class can access (the generated code constructs it inside the class).");
 
         /// <summary>GEN0012: custom block lacks the constructor.</summary>
         public static readonly DiagnosticDescriptor CustomBlockConstructor = Error(

@@ -26,8 +26,9 @@ namespace Gen.Generator.Model
     /// <param name="IsPartial">Every declaration of the class is <c>partial</c>.</param>
     /// <param name="IsNested">The class is nested in another type.</param>
     /// <param name="IsGeneric">The class has type parameters.</param>
+    /// <param name="IsRecord">The type is a <c>record class</c>, not a plain class.</param>
     /// <param name="Identifier">The class name token.</param>
-    internal sealed record ClassShape(bool IsPartial, bool IsNested, bool IsGeneric, SourceLocation Identifier);
+    internal sealed record ClassShape(bool IsPartial, bool IsNested, bool IsGeneric, bool IsRecord, SourceLocation Identifier);
 
     /// <summary>The <c>[Backbone]</c> attribute.</summary>
     internal sealed record BackboneSpec(
@@ -68,7 +69,8 @@ namespace Gen.Generator.Model
     /// <param name="IsModule">The type derives from <c>torch.nn.Module&lt;Tensor, Tensor&gt;</c>.</param>
     /// <param name="HasConstructor">The type has a public <c>(long, long, long, ...optional)</c> constructor.</param>
     /// <param name="IsConstructible">The type is a non-abstract class.</param>
-    internal sealed record CustomBlockInfo(string TypeName, string DisplayName, bool IsModule, bool HasConstructor, bool IsConstructible);
+    /// <param name="IsAccessible">The type can be named from inside the backbone class (where the generated code lives).</param>
+    internal sealed record CustomBlockInfo(string TypeName, string DisplayName, bool IsModule, bool HasConstructor, bool IsConstructible, bool IsAccessible);
 
     /// <summary>The <c>[Layout]</c> attribute.</summary>
     internal sealed record LayoutSpec(

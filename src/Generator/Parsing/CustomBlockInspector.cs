@@ -11,9 +11,16 @@ namespace Gen.Generator.Parsing
     {
         private const string ModuleOfTensor = "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
 
-        /// <summary>Inspects <paramref name="type"/>.</summary>
-        public static CustomBlockInfo Inspect(ITypeSymbol type)
+        /// <summary>Inspects <paramref name="type"/>, named in a stage of <paramref name="backbone"/>.</summary>
+        public static CustomBlockInfo Inspect(ITypeSymbol type, INamedTypeSymbol backbone, Compilation compilation)
         {
+            // typeof(SomeoneElses.PrivateBlock) binds to an error type (CS0122) whose candidate is the
+            // real type: judge that, so an inaccessible block is reported as such.
+            if (type is IErrorTypeSymbol { CandidateReason: CandidateReason.Inaccessible, CandidateSymbols: { Length: 1 } candidates } && candidates[0] is ITypeSymbol candidate)
+            {
+                type = candidate;
+            }
+
             var named = type as INamedTypeSymbol;
             var constructible = named is not null && named.TypeKind == TypeKind.Class && !named.IsAbstract && !named.IsUnboundGenericType;
             return new CustomBlockInfo(
@@ -21,7 +28,8 @@ namespace Gen.Generator.Parsing
                 type.Name,
                 IsModule(type),
                 named is not null && HasBlockConstructor(named),
-                constructible);
+                constructible,
+                compilation.IsSymbolAccessibleWithin(type, backbone));
         }
 
         private static bool IsModule(ITypeSymbol type)

@@ -14,7 +14,7 @@ namespace Gen.Generator.Parsing
     internal static class SpecParser
     {
         /// <summary>Parses the class the generator was triggered on.</summary>
-        public static SpecModel Parse(INamedTypeSymbol type, SyntaxNode node, CancellationToken cancellationToken)
+        public static SpecModel Parse(INamedTypeSymbol type, SyntaxNode node, Compilation compilation, CancellationToken cancellationToken)
         {
             BackboneSpec? backbone = null;
             var stems = new List<StemSpec>();
@@ -46,7 +46,7 @@ namespace Gen.Generator.Parsing
                         stems.Add(new StemSpec(StemKind.Conv, reader.Int("channels"), reader.Int("Depth"), reader.Locations));
                         break;
                     case AttributeNames.Stage:
-                        stages.Add(ReadStage(reader));
+                        stages.Add(ReadStage(reader, type, compilation));
                         break;
                     case AttributeNames.Layout:
                         layout = new LayoutSpec(reader.String("layout"), reader.IntArray("Depths"), reader.IntArray("Channels"), reader.IntArray("Strides"), reader.Locations);
@@ -54,8 +54,8 @@ namespace Gen.Generator.Parsing
                 }
             }
 
-            var identifier = node is ClassDeclarationSyntax declaration ? SourceLocation.Of(declaration.Identifier) : SourceLocation.Of(node);
-            var shape = new ClassShape(IsPartial(type), type.ContainingType is not null, type.TypeParameters.Length > 0, identifier);
+            var identifier = node is TypeDeclarationSyntax declaration ? SourceLocation.Of(declaration.Identifier) : SourceLocation.Of(node);
+            var shape = new ClassShape(IsPartial(type), type.ContainingType is not null, type.TypeParameters.Length > 0, type.IsRecord, identifier);
             return new SpecModel(
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
                 type.Name,
@@ -77,13 +77,13 @@ namespace Gen.Generator.Parsing
             (AttentionKind?)reader.Enum("Attention"),
             reader.Locations);
 
-        private static StageSpec ReadStage(AttributeReader reader)
+        private static StageSpec ReadStage(AttributeReader reader, INamedTypeSymbol backbone, Compilation compilation)
         {
             var blockType = reader.Type("blockType");
             var kind = blockType is not null ? BlockKind.Custom : (BlockKind)(reader.Enum("block") ?? (int)BlockKind.Custom);
             return new StageSpec(
                 kind,
-                blockType is not null ? CustomBlockInspector.Inspect(blockType) : null,
+                blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null,
                 reader.Int("Depth"),
                 reader.Int("Channels"),
                 reader.Int("Stride"),

@@ -1,3 +1,4 @@
+using System.Linq;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
@@ -68,9 +69,9 @@ namespace Gen.Generator.Validation
                 reporter.Report(DiagnosticCatalog.NotPartial, spec.Shape.Identifier, spec.ClassName);
             }
 
-            if (spec.Shape.IsNested || spec.Shape.IsGeneric)
+            if (spec.Shape.IsNested || spec.Shape.IsGeneric || spec.Shape.IsRecord)
             {
-                var what = spec.Shape.IsNested && spec.Shape.IsGeneric ? "nested and generic" : spec.Shape.IsNested ? "nested" : "generic";
+                var what = string.Join(" and ", new[] { spec.Shape.IsNested ? "nested" : null, spec.Shape.IsGeneric ? "generic" : null, spec.Shape.IsRecord ? "a record" : null }.Where(part => part is not null));
                 reporter.Report(DiagnosticCatalog.UnsupportedClass, spec.Shape.Identifier, spec.ClassName, what);
             }
         }

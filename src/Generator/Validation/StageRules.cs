@@ -31,7 +31,13 @@ namespace Gen.Generator.Validation
                 reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where("Stride"), stage.Label + " Stride", stage.Stride, "it must be 1 or 2");
             }
 
-            if (stage.Expansion < 1)
+            if (stage.Kind == BlockKind.MBConv && stage.Expansion < 2)
+            {
+                // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv,
+                // no SE) that the runtime block does not implement.
+                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where("Expansion"), stage.Label + " Expansion", stage.Expansion, "MBConv needs at least 2; the expansion-1 variant (no expand conv, no SE) is not supported");
+            }
+            else if (stage.Expansion < 1)
             {
                 reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where("Expansion"), stage.Label + " Expansion", stage.Expansion, "it must be at least 1");
             }
@@ -97,7 +103,7 @@ namespace Gen.Generator.Validation
             }
 
             var custom = stage.Custom;
-            if (custom is null || !custom.IsModule || !custom.IsConstructible)
+            if (custom is null || !custom.IsModule || !custom.IsConstructible || !custom.IsAccessible)
             {
                 reporter.Report(DiagnosticCatalog.CustomBlockNotModule, stage.Where("blockType"), custom?.DisplayName ?? "null");
             }

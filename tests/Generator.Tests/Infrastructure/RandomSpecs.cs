@@ -115,7 +115,8 @@ internal static class RandomSpecs
         new Fault("GEN0010", null, NeedsTransformer: true),
         new Fault("GEN0013", null),
         new Fault("GEN0015", null),
-        new Fault("GEN0016", (o, _) => { o.Add("Stride = 3"); return o; }),
+        // On an MBConv stage the fault is Expansion = 1: the unsupported expansion-1 variant must not pass as valid.
+        new Fault("GEN0016", (o, kind) => { o.Add(kind == "MBConv" ? "Expansion = 1" : "Stride = 3"); return o; }),
     };
 
     private static List<string> Set(List<string> options, string name, string value)
