@@ -9,16 +9,21 @@ namespace Gen.Architectures.Tests
 {
     /// <summary>
     /// Generated models leak no tensors: many eval forwards, and train forward + backward passes,
-    /// each inside <c>torch.NewDisposeScope()</c>, leave both the managed wrapper count
-    /// (<see cref="Tensor.TotalCount"/>) and the bridge's native handle count
-    /// (<see cref="Tensor.NativeLiveCount"/>) exactly where they were before the loop. These counts
-    /// are process-wide, so the tests run in a collection that never runs beside another.
+    /// each inside <c>torch.NewDisposeScope()</c>, leave TorchSharp's own counters exactly where they
+    /// were before the loop: the live tensor wrappers (<see cref="Tensor.TotalCount"/>, process-wide)
+    /// and this thread's live tensors as the dispose-scope statistics count them
+    /// (<see cref="DisposeScopeManager.Statistics"/>); the resident set grows by less than
+    /// <see cref="RssBoundBytes"/>. The first counter is process-wide, so the tests run in a
+    /// collection that never runs beside another.
     /// </summary>
     [Collection(LeakCollection.Name)]
     public sealed class LeakTests
     {
         private const int EvalPasses = 200;
         private const int TrainPasses = 20;
+
+        /// <summary>Allocator caches and the JIT may grow the process a little; a leaked activation per pass would exceed this many times over.</summary>
+        private const long RssBoundBytes = 50L << 20;
 
         private readonly ITestOutputHelper output;
 
@@ -75,7 +80,8 @@ namespace Gen.Architectures.Tests
             pass(); // warm up: gradients, lazily created state and caches exist from here on
             Settle();
             long managed = Tensor.TotalCount;
-            long native = Tensor.NativeLiveCount;
+            long live = DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+            long rss = ResidentBytes();
 
             for (var i = 0; i < passes; i++)
             {
@@ -85,10 +91,26 @@ namespace Gen.Architectures.Tests
             // No collection here: a wrapper that escaped its scope would still be counted (a
             // finalizer running by chance could only lower the counts, still failing the test).
             long managedAfter = Tensor.TotalCount;
-            long nativeAfter = Tensor.NativeLiveCount;
-            output.WriteLine($"{what}: {passes} passes; TotalCount {managed} -> {managedAfter}, NativeLiveCount {native} -> {nativeAfter}");
+            long liveAfter = DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+            long rssAfter = ResidentBytes();
+            output.WriteLine($"{what}: {passes} passes; Tensor.TotalCount {managed} -> {managedAfter}, thread live tensors {live} -> {liveAfter}, RSS {rss >> 20} -> {rssAfter >> 20} MiB");
             Assert.True(managed == managedAfter, $"{what}: Tensor.TotalCount went from {managed} to {managedAfter} over {passes} passes.");
-            Assert.True(native == nativeAfter, $"{what}: Tensor.NativeLiveCount went from {native} to {nativeAfter} over {passes} passes.");
+            Assert.True(live == liveAfter, $"{what}: the thread's live tensor count went from {live} to {liveAfter} over {passes} passes.");
+            Assert.True(rssAfter - rss < RssBoundBytes, $"{what}: the resident set grew by {(rssAfter - rss) >> 20} MiB over {passes} passes (bound {RssBoundBytes >> 20} MiB).");
+        }
+
+        /// <summary>VmRSS from /proc/self/status (Linux), in bytes.</summary>
+        private static long ResidentBytes()
+        {
+            foreach (var line in System.IO.File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Substring(6).Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+
+            throw new InvalidOperationException("/proc/self/status has no VmRSS line.");
         }
 
         /// <summary>Finalizes earlier tests' garbage, so it cannot move the counts during the loop.</summary>

@@ -6,7 +6,7 @@ namespace Gen.Generator.Tests;
 
 /// <summary>
 /// The generated modules compile, with no error and no warning, against Gen.Runtime (Gen.Blocks) and
-/// the TorchSharp API (Gen.Torch) from the test's output directory.
+/// the real TorchSharp.dll from the test's output directory.
 /// </summary>
 public class GeneratedCodeCompilesTests
 {

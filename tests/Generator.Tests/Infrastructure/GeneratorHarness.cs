@@ -23,7 +23,7 @@ internal static class GeneratorHarness
             ["CS1702"] = ReportDiagnostic.Suppress,
         });
 
-    /// <summary>A compilation of <paramref name="sources"/> (file path -> text) with the framework, Gen.Runtime and Gen.Torch.</summary>
+    /// <summary>A compilation of <paramref name="sources"/> (file path -> text) with the framework, Gen.Runtime and TorchSharp.</summary>
     public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources) => CSharpCompilation.Create(
         "Specs",
         sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path)),

@@ -8,8 +8,8 @@ namespace Gen.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// Metadata references for in-memory compilations: the .NET framework the tests run on, plus
-/// Gen.Runtime.dll (spec attributes, Gen.Blocks) and Gen.Torch.dll (TorchSharp's API) from the
-/// test's output directory.
+/// Gen.Runtime.dll (spec attributes, Gen.Blocks) and the real TorchSharp.dll (from the TorchSharp
+/// package, copied to the test's output directory), so generated code is held to TorchSharp's API.
 /// </summary>
 internal static class References
 {
@@ -19,7 +19,7 @@ internal static class References
 
     public static string RuntimeAssembly => Path.Combine(AppContext.BaseDirectory, "Gen.Runtime.dll");
 
-    public static string TorchAssembly => Path.Combine(AppContext.BaseDirectory, "Gen.Torch.dll");
+    public static string TorchAssembly => Path.Combine(AppContext.BaseDirectory, "TorchSharp.dll");
 
     private static IReadOnlyList<MetadataReference> Load()
     {
@@ -27,12 +27,11 @@ internal static class References
         var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
-        var paths = trusted.Append(RuntimeAssembly);
-        if (File.Exists(TorchAssembly))
+        if (!File.Exists(TorchAssembly))
         {
-            paths = paths.Append(TorchAssembly);
+            throw new FileNotFoundException("TorchSharp.dll is not beside the test assembly; generated code cannot be compiled against TorchSharp.", TorchAssembly);
         }
 
-        return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
+        return trusted.Append(RuntimeAssembly).Append(TorchAssembly).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
     }
 }
