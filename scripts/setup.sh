@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs what Gen needs on a fresh Debian 12 machine, once: the system libtorch the bridge runs on,
-# the tools that build its native shim, OpenBLAS as the BLAS behind libtorch, and the Fashion-MNIST
-# data set for the main job. Safe to run again: it installs only what is missing.
+# Installs what Gen needs on a fresh Debian 12 machine, once: the Fashion-MNIST data set for the
+# main job (Debian's dataset-fashion-mnist). The engine, TorchSharp with libtorch 2.10, comes from
+# NuGet with the build; nothing native is compiled. Safe to run again: it installs only what is
+# missing. GEN_WITH_PYTHON=1 also installs python3-torch (Debian's PyTorch 1.13.1), which only the
+# fixture scripts and the benchmarks use.
 set -euo pipefail
 
-packages=(libtorch-dev cmake g++ libopenblas0-pthread dataset-fashion-mnist)
+packages=(dataset-fashion-mnist)
 if [[ "${GEN_WITH_PYTHON:-0}" == "1" ]]; then
-  # Only for regenerating fixtures and for the benchmarks: Debian's PyTorch matching libtorch.
   packages+=(python3-torch)
 fi
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds the solution (native shim included), runs all test projects.
+# Runs every test: installs what is missing, builds the solution, runs all test projects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh

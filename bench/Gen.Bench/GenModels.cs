@@ -5,8 +5,11 @@ using static TorchSharp.torch;
 
 namespace Gen.Bench
 {
-    /// <summary>A benchmarked model: the same names, image sizes and classes as bench_models.py.</summary>
-    internal sealed record ModelSpec(string Name, int Image, int Classes, Func<nn.Module<Tensor, Tensor>> Create);
+    /// <summary>
+    /// A benchmarked model: the same names, image sizes and classes as bench_models.py, and where
+    /// one exists the same model written by hand in TorchSharp (<paramref name="CreatePeer"/>).
+    /// </summary>
+    internal sealed record ModelSpec(string Name, int Image, int Classes, Func<nn.Module<Tensor, Tensor>> Create, Func<nn.Module<Tensor, Tensor>>? CreatePeer = null, string? PeerName = null);
 
     internal static class GenModels
     {
@@ -23,7 +26,7 @@ namespace Gen.Bench
             ["coatnet2"] = new("coatnet2", 224, 1000, () => new CoAtNet2()),
             ["coatnet3"] = new("coatnet3", 224, 1000, () => new CoAtNet3()),
             ["coatnet4"] = new("coatnet4", 224, 1000, () => new CoAtNet4()),
-            ["resnet50"] = new("resnet50", 224, 1000, () => new ResNet50()),
+            ["resnet50"] = new("resnet50", 224, 1000, () => new ResNet50(), () => TorchSharp.torchvision.models.resnet50(num_classes: 1000), "TorchVision 0.107 resnet50"),
         };
     }
 }

@@ -8,13 +8,16 @@ namespace Gen.Bench
     /// <summary>Command-line options of the benchmark.</summary>
     internal sealed class Options
     {
-        public const string Usage = @"Gen.Bench: Gen's generated models against PyTorch on this machine (issue 4, item 7).
+        public const string Usage = @"Gen.Bench: Gen's generated models against PyTorch and hand-written TorchSharp on this machine.
 
 Times each model's forward pass (eval, no_grad) at batch 1 and 8 and one SGD training step
-(lr 0.01, momentum 0.9, cross-entropy on fixed labels) at batch 8, in Gen and in PyTorch
-(bench/python/bench_models.py --serve, run as a subprocess with Debian's /usr/bin/python3),
-alternating Gen and PyTorch run by run in this one invocation (ABBA order), after warm-up runs on
-both sides. Prints the medians and the ratio Gen / PyTorch (below 1: Gen is faster).
+(lr 0.01, momentum 0.9, cross-entropy on fixed labels) at batch 8, in Gen (TorchSharp 0.107,
+libtorch 2.10), in PyTorch 1.13.1 (Debian's python3-torch: another libtorch;
+bench/python/bench_models.py --serve, run as a subprocess with /usr/bin/python3) and, where one
+exists, in the same model written by hand in TorchSharp on the same libtorch (TorchVision 0.107's
+resnet50 for resnet50). The sides alternate run by run in this one invocation (the order rotates
+every round), after warm-up runs on each side. Prints the medians and the ratios Gen / PyTorch and
+Gen / hand-written (below 1: Gen is faster).
 
 Usage: dotnet run -c Release --project bench/Gen.Bench -- [options]
 
@@ -25,10 +28,10 @@ Options:
   --runs N          timed runs per measurement and side (default 7); the table shows
                     medians and minima
   --warmup N        untimed runs per measurement and side before the timed ones (default 1)
-  --threads N       intra-op threads on both sides (default: GEN_THREADS, else all cores). The
-                    benchmark sets GEN_THREADS, OMP_NUM_THREADS and OPENBLAS_NUM_THREADS to N for
-                    itself (restarting itself if they differ) and for the Python process, and
-                    calls torch.set_num_threads(N) on both sides
+  --threads N       intra-op threads on every side (default: GEN_THREADS, a positive integer,
+                    else all cores). The benchmark sets GEN_THREADS, OMP_NUM_THREADS and
+                    OPENBLAS_NUM_THREADS to N for itself (restarting itself if they differ) and for
+                    the Python process, and calls torch.set_num_threads(N) on both sides
   --batches LIST    forward batch sizes (default 1,8)
   --train-batch N   batch of the training step (default 8; 0 = no training step)
   --quick           --runs 2 --warmup 1 (a smoke run; the ratios are noisier)
@@ -126,10 +129,8 @@ Each timed training step is one step of a fresh SGD optimizer on both sides (ben
             return o;
         }
 
-        private static int DefaultThreads() =>
-            int.TryParse(Environment.GetEnvironmentVariable("GEN_THREADS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : Environment.ProcessorCount;
+        // GEN_THREADS is validated where Gen's entry points read it: a bad value is a usage error here too.
+        private static int DefaultThreads() => EngineThreads.FromEnvironment() ?? Environment.ProcessorCount;
 
         private static int Positive(string option, string text) =>
             int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{option} needs a positive integer, not '{text}'.");

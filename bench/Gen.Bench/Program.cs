@@ -11,8 +11,9 @@ using static TorchSharp.torch;
 namespace Gen.Bench
 {
     /// <summary>
-    /// The model benchmark of issue 4 (item 7): Gen against PyTorch, same machine, same threads,
-    /// alternating in one invocation. Not a test: it reports ratios. See <see cref="Options.Usage"/>.
+    /// The model benchmark: Gen against PyTorch 1.13.1 and against hand-written TorchSharp, same
+    /// machine, same threads, alternating in one invocation. Not a test: it reports ratios. See
+    /// <see cref="Options.Usage"/>.
     /// </summary>
     internal static class Program
     {
@@ -31,6 +32,7 @@ namespace Gen.Bench
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine("Gen.Bench: " + e.Message);
+                Console.Error.WriteLine("Run with --help for usage.");
                 return 2;
             }
 
@@ -93,7 +95,7 @@ namespace Gen.Bench
 
         private static int Run(Options options)
         {
-            torch.set_num_threads(options.Threads);
+            EngineThreads.Apply(options.Threads);
             try
             {
                 torch.set_num_interop_threads(1);
@@ -112,7 +114,7 @@ namespace Gen.Bench
 
             Console.WriteLine($"Gen.Bench: {string.Join(", ", options.Models)}; {options.Runs} timed run(s) after {options.Warmup} warm-up run(s) per measurement and side; threads {torch.get_num_threads()} (interop {torch.get_num_interop_threads()})");
             Console.WriteLine($"  load average: {LoadAverage()} (other processes on the machine slow both sides and widen the spread; the min columns are the least disturbed runs)");
-            Console.WriteLine($"  Gen     BLAS: {string.Join(", ", LoadedBlas())}; {string.Join(", ", ThreadVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}");
+            Console.WriteLine($"  Gen     TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__} (TorchSharp-cpu; BLAS inside libtorch_cpu); {string.Join(", ", ThreadVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}");
 
             PyTorchServer? python = null;
             if (!options.GenOnly)
@@ -120,7 +122,7 @@ namespace Gen.Bench
                 var script = options.Script ?? FindScript();
                 python = new PyTorchServer(options.Python, script, options.Threads);
                 var env = python.Environment;
-                Console.WriteLine($"  PyTorch {env.GetProperty("torch").GetString()} BLAS: {string.Join(", ", env.GetProperty("blas").EnumerateArray().Select(e => e.GetString()))}; threads {env.GetProperty("threads").GetInt32()} (interop {env.GetProperty("interop_threads").GetInt32()})");
+                Console.WriteLine($"  PyTorch {env.GetProperty("torch").GetString()} (Debian's python3-torch: another libtorch version) BLAS: {string.Join(", ", env.GetProperty("blas").EnumerateArray().Select(e => e.GetString()))}; threads {env.GetProperty("threads").GetInt32()} (interop {env.GetProperty("interop_threads").GetInt32()})");
                 if (env.GetProperty("threads").GetInt32() != torch.get_num_threads())
                 {
                     Console.Error.WriteLine("Gen.Bench: warning: PyTorch runs with a different thread count.");
@@ -143,7 +145,18 @@ namespace Gen.Bench
                         model = spec.Create();
                     }
 
+                    nn.Module<Tensor, Tensor>? peer = null;
+                    if (spec.CreatePeer is not null && !options.GenOnly)
+                    {
+                        manual_seed(0);
+                        using (no_grad())
+                        {
+                            peer = spec.CreatePeer();
+                        }
+                    }
+
                     using (model)
+                    using (peer)
                     {
                         var measurements = options.Batches.Select(b => ("forward", b)).ToList();
                         if (options.TrainBatch > 0)
@@ -153,7 +166,7 @@ namespace Gen.Bench
 
                         foreach (var (mode, batch) in measurements)
                         {
-                            var result = Measure(model, spec, mode, batch, options, python);
+                            var result = Measure(model, peer, spec, mode, batch, options, python);
                             results.Add(result);
                             Console.WriteLine($"  {result.Row()}   [{clock.Elapsed.TotalSeconds:F0} s]");
                             json?.WriteLine(result.Json());
@@ -168,7 +181,8 @@ namespace Gen.Bench
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Medians and minima in ms ({options.Threads} thread(s), {options.Runs} alternating run(s) per side after {options.Warmup} warm-up); ratio = Gen / PyTorch, below 1 = Gen faster:");
+            Console.WriteLine($"Medians and minima in ms ({options.Threads} thread(s), {options.Runs} alternating run(s) per side after {options.Warmup} warm-up); ratios = Gen / other side, below 1 = Gen faster.");
+            Console.WriteLine("PyTorch = the transcription on Debian's PyTorch 1.13.1 (another libtorch); hand = the same model hand-written in TorchSharp on Gen's libtorch 2.10:");
             Console.WriteLine();
             Console.WriteLine(Result.Header());
             foreach (var r in results)
@@ -181,17 +195,38 @@ namespace Gen.Bench
             return 0;
         }
 
-        private static Result Measure(nn.Module<Tensor, Tensor> model, ModelSpec spec, string mode, int batch, Options options, PyTorchServer? python)
+        private static Result Measure(nn.Module<Tensor, Tensor> model, nn.Module<Tensor, Tensor>? peer, ModelSpec spec, string mode, int batch, Options options, PyTorchServer? python)
         {
             using var inputs = NewDisposeScope();
             var x = randn(batch, 3, spec.Image, spec.Image);
             var random = new Random(batch);
             var labels = tensor(Enumerable.Range(0, batch).Select(_ => (long)random.Next(spec.Classes)).ToArray());
-            Func<double> gen = mode == "forward" ? () => Forward(model, x) : () => TrainStep(model, x, labels);
+            Func<nn.Module<Tensor, Tensor>, double> run = mode == "forward" ? m => Forward(m, x) : m => TrainStep(m, x, labels);
+
+            var genTimes = new List<double>();
+            var torchTimes = new List<double>();
+            var peerTimes = new List<double>();
+            var sides = new List<Action>
+            {
+                () => genTimes.Add(run(model)),
+            };
+            if (python is not null)
+            {
+                sides.Add(() => torchTimes.AddRange(python.Measure(spec.Name, mode, batch, runs: 1, warmup: 0)));
+            }
+
+            if (peer is not null)
+            {
+                sides.Add(() => peerTimes.Add(run(peer)));
+            }
 
             for (var i = 0; i < options.Warmup; i++)
             {
-                gen();
+                run(model);
+                if (peer is not null)
+                {
+                    run(peer);
+                }
             }
 
             if (python is not null && options.Warmup > 0)
@@ -199,28 +234,16 @@ namespace Gen.Bench
                 python.Measure(spec.Name, mode, batch, runs: 1, warmup: options.Warmup - 1);
             }
 
-            var genTimes = new List<double>();
-            var torchTimes = new List<double>();
             for (var round = 0; round < options.Runs; round++)
             {
-                // ABBA: Gen first in even rounds, PyTorch first in odd ones.
-                if (round % 2 == 0)
+                // The order rotates every round (Gen first, then PyTorch first, ...), so drifts of the machine hit every side alike.
+                for (var k = 0; k < sides.Count; k++)
                 {
-                    genTimes.Add(gen());
-                }
-
-                if (python is not null)
-                {
-                    torchTimes.AddRange(python.Measure(spec.Name, mode, batch, runs: 1, warmup: 0));
-                }
-
-                if (round % 2 == 1)
-                {
-                    genTimes.Add(gen());
+                    sides[(round + k) % sides.Count]();
                 }
             }
 
-            return new Result(spec.Name, mode, batch, spec.Image, genTimes, torchTimes);
+            return new Result(spec.Name, mode, batch, spec.Image, genTimes, torchTimes, peerTimes, peer is null ? null : spec.PeerName);
         }
 
         private static double Forward(nn.Module<Tensor, Tensor> model, Tensor x)
@@ -267,23 +290,6 @@ namespace Gen.Bench
             }
         }
 
-        private static IEnumerable<string> LoadedBlas()
-        {
-            try
-            {
-                return File.ReadLines("/proc/self/maps")
-                    .Where(l => l.Contains("blas", StringComparison.OrdinalIgnoreCase) && l.Contains('/'))
-                    .Select(l => l.Substring(l.IndexOf('/')))
-                    .Distinct()
-                    .OrderBy(l => l)
-                    .ToList();
-            }
-            catch (IOException)
-            {
-                return Array.Empty<string>();
-            }
-        }
-
         private static string FindScript()
         {
             for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
@@ -300,28 +306,36 @@ namespace Gen.Bench
         }
     }
 
-    /// <summary>One measurement on both sides.</summary>
-    internal sealed record Result(string Model, string Mode, int Batch, int Image, IReadOnlyList<double> Gen, IReadOnlyList<double> Torch)
+    /// <summary>One measurement on every side.</summary>
+    internal sealed record Result(string Model, string Mode, int Batch, int Image, IReadOnlyList<double> Gen, IReadOnlyList<double> Torch, IReadOnlyList<double> Peer, string? PeerName)
     {
         public double GenMedian => Median(Gen);
 
-        public double TorchMedian => Torch.Count == 0 ? double.NaN : Median(Torch);
+        public double TorchMedian => Median(Torch);
+
+        public double PeerMedian => Median(Peer);
 
         public double Ratio => GenMedian / TorchMedian;
+
+        public double PeerRatio => GenMedian / PeerMedian;
 
         public double GenMin => Gen.Min();
 
         public double TorchMin => Torch.Count == 0 ? double.NaN : Torch.Min();
 
+        public double PeerMin => Peer.Count == 0 ? double.NaN : Peer.Min();
+
         public static string Header() =>
-            $"{"model",-12} {"measurement",-11} {"Gen ms",9} {"PyTorch ms",10} {"Gen/PyTorch",11}   {"Gen min",9} {"PyTorch min",11} {"min ratio",9}\n"
-            + $"{new string('-', 12)} {new string('-', 11)} {new string('-', 9)} {new string('-', 10)} {new string('-', 11)}   {new string('-', 9)} {new string('-', 11)} {new string('-', 9)}";
+            $"{"model",-12} {"measurement",-11} {"Gen ms",9} {"PyTorch ms",10} {"Gen/PyTorch",11} {"hand ms",9} {"Gen/hand",8}   {"Gen min",9} {"PyTorch min",11} {"min ratio",9} {"hand min",9} {"min ratio",9}\n"
+            + $"{new string('-', 12)} {new string('-', 11)} {new string('-', 9)} {new string('-', 10)} {new string('-', 11)} {new string('-', 9)} {new string('-', 8)}   {new string('-', 9)} {new string('-', 11)} {new string('-', 9)} {new string('-', 9)} {new string('-', 9)}";
 
         public string Row() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Model,-12} {Mode + " b" + Batch,-11} {GenMedian,9:F1} {Format(TorchMedian, "F1"),10} {Format(Ratio, "F3"),11}   {GenMin,9:F1} {Format(TorchMin, "F1"),11} {Format(GenMin / TorchMin, "F3"),9}");
+            $"{Model,-12} {Mode + " b" + Batch,-11} {GenMedian,9:F1} {Format(TorchMedian, "F1"),10} {Format(Ratio, "F3"),11} {Format(PeerMedian, "F1"),9} {Format(PeerRatio, "F3"),8}   {GenMin,9:F1} {Format(TorchMin, "F1"),11} {Format(GenMin / TorchMin, "F3"),9} {Format(PeerMin, "F1"),9} {Format(GenMin / PeerMin, "F3"),9}");
 
         private static string Format(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
+
+        private static double? Json(double value) => double.IsNaN(value) ? null : value;
 
         public string Json() => JsonSerializer.Serialize(new
         {
@@ -330,16 +344,26 @@ namespace Gen.Bench
             batch = Batch,
             image = Image,
             gen_median_ms = GenMedian,
-            pytorch_median_ms = double.IsNaN(TorchMedian) ? (double?)null : TorchMedian,
+            pytorch_median_ms = Json(TorchMedian),
+            hand_median_ms = Json(PeerMedian),
+            hand = PeerName,
             gen_min_ms = GenMin,
-            pytorch_min_ms = double.IsNaN(TorchMin) ? (double?)null : TorchMin,
-            ratio = double.IsNaN(Ratio) ? (double?)null : Ratio,
+            pytorch_min_ms = Json(TorchMin),
+            hand_min_ms = Json(PeerMin),
+            ratio = Json(Ratio),
+            hand_ratio = Json(PeerRatio),
             gen_ms = Gen,
             pytorch_ms = Torch,
+            hand_ms = Peer,
         });
 
         private static double Median(IReadOnlyList<double> values)
         {
+            if (values.Count == 0)
+            {
+                return double.NaN;
+            }
+
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }

@@ -11,14 +11,14 @@ namespace Gen.Cli
 
             Usage:
               gen demo [--steps N] [--seed S] [--batch B]
-                  Builds a small conv net on the Torch bridge and trains it with SGD on a synthetic
+                  Builds a small conv net in TorchSharp and trains it with SGD on a synthetic
                   two-class image task (a horizontal or a vertical bar), printing the loss as it falls.
                   Defaults: --steps 50 --seed 0 --batch 32.
               gen --help
                   Shows this text.
 
             Environment:
-              GEN_THREADS   intra-op threads for libtorch (default: all cores).
+              GEN_THREADS   intra-op threads for libtorch, a positive integer (default: all cores).
             """;
 
         /// <summary>Entry point: returns 0 on success, 1 on a failed run, 2 on bad usage.</summary>
@@ -28,6 +28,15 @@ namespace Gen.Cli
             {
                 Console.WriteLine(Usage);
                 return args.Length == 0 ? 2 : 0;
+            }
+
+            try
+            {
+                EngineThreads.ApplyFromEnvironment();
+            }
+            catch (ArgumentException e)
+            {
+                return UsageError(e.Message);
             }
 
             try

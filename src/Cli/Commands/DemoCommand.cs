@@ -9,7 +9,7 @@ using static TorchSharp.torch.nn;
 namespace Gen.Cli.Commands
 {
     /// <summary>
-    /// The training demo: a small conv net on the Torch bridge learns whether a noisy 16x16 image holds
+    /// The training demo: a small conv net in TorchSharp learns whether a noisy 16x16 image holds
     /// a horizontal or a vertical bar (anywhere in the image). The loss printed every few steps falls.
     /// </summary>
     public static class DemoCommand
