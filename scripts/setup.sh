@@ -2,13 +2,14 @@
 # Installs what Gen needs on a fresh Debian 12 machine, once: the Fashion-MNIST data set for the
 # main job (Debian's dataset-fashion-mnist). The engine, TorchSharp with libtorch 2.10, comes from
 # NuGet with the build; nothing native is compiled. Safe to run again: it installs only what is
-# missing. GEN_WITH_PYTHON=1 also installs python3-torch (Debian's PyTorch 1.13.1), which only the
-# fixture scripts and the benchmarks use.
+# missing. GEN_WITH_PYTHON=1 also installs python3-torch (Debian's PyTorch 1.13.1) with OpenBLAS as
+# its BLAS (Debian's default is the slow reference BLAS), which only the fixture scripts and the
+# benchmarks use.
 set -euo pipefail
 
 packages=(dataset-fashion-mnist)
 if [[ "${GEN_WITH_PYTHON:-0}" == "1" ]]; then
-  packages+=(python3-torch)
+  packages+=(python3-torch libopenblas0-pthread)
 fi
 
 missing=()
