@@ -72,7 +72,14 @@ namespace Gen.Generator.Emission
             var fields = new List<Field>(StemCode.Fields(plan.Stem));
             foreach (var stage in plan.Stages)
             {
-                fields.Add(new Field("Sequential", stage.FieldName, "Sequential("));
+                var items = new List<string>();
+                for (var i = 0; i < stage.Blocks.Count; i++)
+                {
+                    var block = stage.Blocks[i];
+                    items.Add($"(\"{i}\", {BlockCatalog.For(block.Kind).Construct(block)})");
+                }
+
+                fields.Add(new Field("Sequential", stage.FieldName, "Sequential(", items));
             }
 
             if (plan.Head != HeadKind.None)
@@ -154,19 +161,16 @@ namespace Gen.Generator.Emission
             writer.Open();
             foreach (var field in fields)
             {
-                if (field.Initializer != "Sequential(")
+                if (field.Items is null)
                 {
                     writer.Line($"{field.Name} = {field.Initializer};");
                     continue;
                 }
 
-                var items = field.Name == "s0" && plan.Stem.Kind == StemKind.Conv
-                    ? StemCode.ConvStemItems(plan.Stem)
-                    : plan.Stages.First(s => s.FieldName == field.Name).Blocks.Select((b, i) => $"(\"{i}\", {BlockCatalog.For(b.Kind).Construct(b)})").ToList();
-                writer.Line($"{field.Name} = Sequential(").Indent();
-                for (var i = 0; i < items.Count; i++)
+                writer.Line($"{field.Name} = {field.Initializer}").Indent();
+                for (var i = 0; i < field.Items.Count; i++)
                 {
-                    writer.Line(items[i] + (i == items.Count - 1 ? ");" : ","));
+                    writer.Line(field.Items[i] + (i == field.Items.Count - 1 ? ");" : ","));
                 }
 
                 writer.Outdent();

@@ -29,12 +29,12 @@ namespace Gen.Generator.Emission
                         new Field("ReLU", "relu", "ReLU()"),
                     };
                 default:
-                    return new[] { new Field("Sequential", "s0", "Sequential(") };
+                    return new[] { new Field("Sequential", "s0", "Sequential(", ConvStemItems(stem)) };
             }
         }
 
         /// <summary>The lines of the conv stem's <c>Sequential</c> items (conv stem only).</summary>
-        public static IReadOnlyList<string> ConvStemItems(StemPlan stem)
+        private static IReadOnlyList<string> ConvStemItems(StemPlan stem)
         {
             var items = new List<string>();
             for (var i = 0; i < stem.Depth; i++)
