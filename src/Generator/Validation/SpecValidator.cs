@@ -21,8 +21,11 @@ namespace Gen.Generator.Validation
         }
 
         /// <summary>The generated file's name for <paramref name="spec"/>.</summary>
-        public static string HintName(SpecModel spec) =>
-            (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ClassName + ".g.cs";
+        public static string HintName(SpecModel spec) => HintName(spec.Namespace, spec.ClassName);
+
+        /// <summary>The generated file's name for class <paramref name="className"/> in <paramref name="ns"/>.</summary>
+        public static string HintName(string ns, string className) =>
+            (ns.Length == 0 ? string.Empty : ns + ".") + className + ".g.cs";
 
         private static ArchitecturePlan? Run(SpecModel spec, Reporter reporter)
         {
