@@ -4,6 +4,7 @@ using Gen.Generator.Emission;
 using Gen.Generator.Model;
 using Gen.Generator.Parsing;
 using Gen.Generator.Pipeline;
+using Gen.Generator.Planning;
 using Gen.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,6 +17,9 @@ namespace Gen.Generator
     /// Turns every class carrying <c>[Gen.Backbone]</c> into a TorchSharp module: parse the
     /// attributes into an equatable model, validate it into a plan, emit the plan as source.
     /// Each step is pure and named (<see cref="TrackingNames"/>) so unrelated edits stay cached.
+    /// Two outputs, as in System.Text.Json's generator: the diagnostics (which carry locations) are
+    /// reported on their own, and the source output receives only the plan (which has none), so an
+    /// edit that merely moves a spec re-reports its diagnostics without writing its source again.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class BackboneGenerator : IIncrementalGenerator
@@ -49,12 +53,12 @@ namespace Gen.Generator
                 .WithTrackingName(TrackingNames.Diagnostics);
 
             var plans = validated
-                .Where(static result => result.Plan is not null)
-                .Select(static (result, _) => result)
-                .WithTrackingName(TrackingNames.Plan);
+                .Select(static (result, _) => result.Plan)
+                .WithTrackingName(TrackingNames.Plan)
+                .Where(static plan => plan is not null);
 
             var sources = plans
-                .Select((result, _) => Emit(result))
+                .Select((plan, _) => Emit(plan!))
                 .WithTrackingName(TrackingNames.Emit);
 
             context.RegisterSourceOutput(diagnostics, static (output, items) =>
@@ -137,16 +141,16 @@ namespace Gen.Generator
                 spec.Shape.Identifier);
         }
 
-        private EmitOutcome Emit(ValidationResult result)
+        private EmitOutcome Emit(ArchitecturePlan plan)
         {
-            var plan = result.Plan!;
+            var hintName = SpecValidator.HintName(plan.Namespace, plan.ClassName);
             return Guard.Run(
                 () =>
                 {
                     _probe?.Invoke(TrackingNames.Emit);
-                    return new EmitOutcome(result.HintName, SourceEmitter.Emit(plan), null);
+                    return new EmitOutcome(hintName, SourceEmitter.Emit(plan), null);
                 },
-                failure => new EmitOutcome(result.HintName, null, failure),
+                failure => new EmitOutcome(hintName, null, failure),
                 plan.ClassName,
                 "writing the module",
                 null);

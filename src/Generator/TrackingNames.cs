@@ -12,10 +12,10 @@ namespace Gen.Generator
         /// <summary>Validation -> diagnostics only.</summary>
         public const string Diagnostics = "Gen.Diagnostics";
 
-        /// <summary>Validation -> plans of valid specs.</summary>
+        /// <summary>Validation -> the plan alone (null for an invalid spec): no diagnostics, no locations.</summary>
         public const string Plan = "Gen.Plan";
 
-        /// <summary>Plan -> generated source text.</summary>
+        /// <summary>Plan -> generated source text (the source output's only input).</summary>
         public const string Emit = "Gen.Emit";
     }
 }

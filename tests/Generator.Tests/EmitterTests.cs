@@ -33,7 +33,7 @@ public class EmitterTests
 
         Assert.Contains("(\"0\", new global::Gen.Blocks.Bottleneck(64, 64, 1, expansion: 4)),", source);
         Assert.Contains("(\"1\", new global::Gen.Blocks.Bottleneck(256, 64, 1, expansion: 4)));", source);
-        Assert.Contains("fc = Linear(256, numClasses);", source);
+        Assert.Contains("fc = global::TorchSharp.torch.nn.Linear(256, numClasses);", source);
     }
 
     [Fact]

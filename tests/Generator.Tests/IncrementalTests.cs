@@ -69,6 +69,27 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Moving_a_spec_with_a_warning_down_a_line_re_reports_the_warning_there_without_emitting_again()
+    {
+        // Heads on a basic block: GEN0019, a warning, so the spec still generates.
+        var warned = SpecA.Replace("Channels = 16)]", "Channels = 16, Heads = 4)]");
+        var compilation = GeneratorHarness.Compile(new[] { ("A.cs", warned), ("B.cs", SpecB), ("Unrelated.cs", Unrelated) });
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
+        var warning = Assert.Single(before.Diagnostics);
+        Assert.Equal("GEN0019", warning.Id);
+
+        var run = driver.RunGenerators(Replace(compilation, "A.cs", "// a comment that shifts every location\n" + warned)).GetRunResult().Results.Single();
+
+        var moved = Assert.Single(run.Diagnostics);
+        Assert.Equal(warning.Location.GetLineSpan().StartLinePosition.Line + 1, moved.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(run, TrackingNames.Diagnostics));
+        Assert.All(Reasons(run, TrackingNames.Plan), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Plan: " + reason));
+        Assert.All(Reasons(run, TrackingNames.Emit), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Emit: " + reason));
+        Assert.Equal(before.GeneratedSources.Select(s => s.SourceText.ToString()), run.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
+    [Fact]
     public void Editing_one_spec_changes_only_that_specs_output()
     {
         var (driver, compilation) = FirstRun();
@@ -84,6 +105,9 @@ public class IncrementalTests
         Assert.Equal(1, emit.Count(reason => reason == IncrementalStepRunReason.Modified));
         Assert.Equal(1, emit.Count(reason => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
+
+    private static System.Collections.Generic.List<IncrementalStepRunReason> Reasons(GeneratorRunResult run, string step) =>
+        run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun()
     {

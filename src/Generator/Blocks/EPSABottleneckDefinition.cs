@@ -15,10 +15,10 @@ namespace Gen.Generator.Blocks
         public const int SeReduction = 16;
 
         /// <summary>Default branch kernels.</summary>
-        public static readonly EquatableArray<int> DefaultKernels = EquatableArray.Of(3, 5, 7, 9);
+        public static readonly EquatableArray<int> DefaultKernels = EquatableArray.From(StageAttribute.DefaultKernels);
 
         /// <summary>Default branch groups.</summary>
-        public static readonly EquatableArray<int> DefaultGroups = EquatableArray.Of(1, 4, 8, 16);
+        public static readonly EquatableArray<int> DefaultGroups = EquatableArray.From(StageAttribute.DefaultGroups);
 
         /// <inheritdoc/>
         public override BlockKind Kind => BlockKind.EPSABottleneck;

@@ -11,13 +11,13 @@ namespace Gen.Generator.Emission
         public static string PoolName(ArchitecturePlan plan) => plan.UsesCoAtNetNames ? "pool" : "avgpool";
 
         /// <summary>The pooling field.</summary>
-        public static Field Pool(ArchitecturePlan plan) => new Field("AdaptiveAvgPool2d", PoolName(plan), "AdaptiveAvgPool2d(1)");
+        public static Field Pool(ArchitecturePlan plan) => new Field("AdaptiveAvgPool2d", PoolName(plan), TorchNames.Nn("AdaptiveAvgPool2d(1)"));
 
         /// <summary>The classifier field, which takes its class count from the constructor.</summary>
         public static Field Classifier(ArchitecturePlan plan) => new Field(
             "Linear",
             "fc",
-            plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)");
+            TorchNames.Nn(plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)"));
 
         /// <summary>What the head holds at the declared class count.</summary>
         public static Counts Count(ArchitecturePlan plan) =>

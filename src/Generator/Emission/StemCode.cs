@@ -16,32 +16,34 @@ namespace Gen.Generator.Emission
                 case StemKind.ResNet:
                     return new[]
                     {
-                        new Field("Conv2d", "conv1", $"Conv2d({stem.InChannels}, {stem.Channels}, 7, stride: 2, padding: 3, bias: false)"),
-                        new Field("BatchNorm2d", "bn1", $"BatchNorm2d({stem.Channels})"),
-                        new Field("ReLU", "relu", "ReLU()"),
-                        new Field("MaxPool2d", "maxpool", "MaxPool2d(3, stride: 2, padding: 1)"),
+                        new Field("Conv2d", "conv1", TorchNames.Nn($"Conv2d({stem.InChannels}, {stem.Channels}, 7, stride: 2, padding: 3, bias: false)")),
+                        new Field("BatchNorm2d", "bn1", TorchNames.Nn($"BatchNorm2d({stem.Channels})")),
+                        new Field("ReLU", "relu", TorchNames.Nn("ReLU()")),
+                        new Field("MaxPool2d", "maxpool", TorchNames.Nn("MaxPool2d(3, stride: 2, padding: 1)")),
                     };
                 case StemKind.Cifar:
                     return new[]
                     {
-                        new Field("Conv2d", "conv1", $"Conv2d({stem.InChannels}, {stem.Channels}, 3, stride: 1, padding: 1, bias: false)"),
-                        new Field("BatchNorm2d", "bn1", $"BatchNorm2d({stem.Channels})"),
-                        new Field("ReLU", "relu", "ReLU()"),
+                        new Field("Conv2d", "conv1", TorchNames.Nn($"Conv2d({stem.InChannels}, {stem.Channels}, 3, stride: 1, padding: 1, bias: false)")),
+                        new Field("BatchNorm2d", "bn1", TorchNames.Nn($"BatchNorm2d({stem.Channels})")),
+                        new Field("ReLU", "relu", TorchNames.Nn("ReLU()")),
                     };
                 default:
-                    return new[] { new Field("Sequential", "s0", "Sequential(") };
+                    return new[] { new Field("Sequential", "s0", TorchNames.Nn("Sequential("), ConvStemItems(stem)) };
             }
         }
 
         /// <summary>The lines of the conv stem's <c>Sequential</c> items (conv stem only).</summary>
-        public static IReadOnlyList<string> ConvStemItems(StemPlan stem)
+        private static IReadOnlyList<string> ConvStemItems(StemPlan stem)
         {
             var items = new List<string>();
             for (var i = 0; i < stem.Depth; i++)
             {
                 var input = i == 0 ? stem.InChannels : stem.Channels;
                 var stride = i == 0 ? 2 : 1;
-                items.Add($"(\"{i}\", Sequential((\"0\", Conv2d({input}, {stem.Channels}, 3, stride: {stride}, padding: 1, bias: false)), (\"1\", BatchNorm2d({stem.Channels})), (\"2\", GELU())))");
+                var conv = TorchNames.Nn($"Conv2d({input}, {stem.Channels}, 3, stride: {stride}, padding: 1, bias: false)");
+                var norm = TorchNames.Nn($"BatchNorm2d({stem.Channels})");
+                items.Add($"(\"{i}\", {TorchNames.Nn("Sequential(")}(\"0\", {conv}), (\"1\", {norm}), (\"2\", {TorchNames.Nn("GELU()")})))");
             }
 
             return items;

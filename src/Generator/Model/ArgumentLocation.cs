@@ -12,12 +12,12 @@ namespace Gen.Generator.Model
     /// <param name="Arguments">Its arguments, by name.</param>
     internal sealed record AttributeLocations(SourceLocation Attribute, EquatableArray<ArgumentLocation> Arguments)
     {
-        /// <summary>The location of argument <paramref name="name"/>, or the attribute's when it was not written.</summary>
+        /// <summary>The location of argument <paramref name="name"/> (without case: a constructor parameter answers to its property's name), or the attribute's when it was not written.</summary>
         public SourceLocation Of(string name)
         {
             foreach (var argument in Arguments)
             {
-                if (string.Equals(argument.Name, name, StringComparison.Ordinal))
+                if (string.Equals(argument.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
                     return argument.Location;
                 }

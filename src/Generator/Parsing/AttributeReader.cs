@@ -9,7 +9,9 @@ namespace Gen.Generator.Parsing
 {
     /// <summary>
     /// Reads one attribute's arguments by name (constructor parameters and named properties alike)
-    /// and remembers where each one is written, element by element for arrays.
+    /// and remembers where each one is written, element by element for arrays. Names are compared
+    /// without case, so a constructor parameter (<c>channels</c>) is read by the name of the property
+    /// that exposes it (<c>nameof(ConvStemAttribute.Channels)</c>).
     /// </summary>
     internal sealed class AttributeReader
     {

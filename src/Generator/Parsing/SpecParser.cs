@@ -33,23 +33,28 @@ namespace Gen.Generator.Parsing
                 var reader = new AttributeReader(attribute, node);
                 switch (attributeClass.Name)
                 {
-                    case AttributeNames.BackboneSimple:
+                    case nameof(BackboneAttribute):
                         backbone = ReadBackbone(reader);
                         break;
-                    case AttributeNames.ResNetStem:
-                        stems.Add(new StemSpec(StemKind.ResNet, reader.Int("channels") ?? 64, null, reader.Locations));
+                    case nameof(ResNetStemAttribute):
+                        stems.Add(new StemSpec(StemKind.ResNet, reader.Int(nameof(ResNetStemAttribute.Channels)) ?? ResNetStemAttribute.DefaultChannels, null, reader.Locations));
                         break;
-                    case AttributeNames.CifarStem:
-                        stems.Add(new StemSpec(StemKind.Cifar, reader.Int("channels") ?? 64, null, reader.Locations));
+                    case nameof(CifarStemAttribute):
+                        stems.Add(new StemSpec(StemKind.Cifar, reader.Int(nameof(CifarStemAttribute.Channels)) ?? CifarStemAttribute.DefaultChannels, null, reader.Locations));
                         break;
-                    case AttributeNames.ConvStem:
-                        stems.Add(new StemSpec(StemKind.Conv, reader.Int("channels"), reader.Int("Depth"), reader.Locations));
+                    case nameof(ConvStemAttribute):
+                        stems.Add(new StemSpec(StemKind.Conv, reader.Int(nameof(ConvStemAttribute.Channels)), reader.Int(nameof(ConvStemAttribute.Depth)), reader.Locations));
                         break;
-                    case AttributeNames.Stage:
+                    case nameof(StageAttribute):
                         stages.Add(ReadStage(reader, type, compilation));
                         break;
-                    case AttributeNames.Layout:
-                        layout = new LayoutSpec(reader.String("layout"), reader.IntArray("Depths"), reader.IntArray("Channels"), reader.IntArray("Strides"), reader.Locations);
+                    case nameof(LayoutAttribute):
+                        layout = new LayoutSpec(
+                            reader.String(nameof(LayoutAttribute.Layout)),
+                            reader.IntArray(nameof(LayoutAttribute.Depths)),
+                            reader.IntArray(nameof(LayoutAttribute.Channels)),
+                            reader.IntArray(nameof(LayoutAttribute.Strides)),
+                            reader.Locations);
                         break;
                 }
             }
@@ -68,35 +73,35 @@ namespace Gen.Generator.Parsing
         }
 
         private static BackboneSpec ReadBackbone(AttributeReader reader) => new BackboneSpec(
-            reader.Int("InChannels"),
-            reader.Int("ImageSize"),
-            reader.Int("ImageHeight"),
-            reader.Int("ImageWidth"),
-            reader.Int("Classes"),
-            (HeadKind?)reader.Enum("Head"),
-            (AttentionKind?)reader.Enum("Attention"),
+            reader.Int(nameof(BackboneAttribute.InChannels)),
+            reader.Int(nameof(BackboneAttribute.ImageSize)),
+            reader.Int(nameof(BackboneAttribute.ImageHeight)),
+            reader.Int(nameof(BackboneAttribute.ImageWidth)),
+            reader.Int(nameof(BackboneAttribute.Classes)),
+            (HeadKind?)reader.Enum(nameof(BackboneAttribute.Head)),
+            (AttentionKind?)reader.Enum(nameof(BackboneAttribute.Attention)),
             reader.Locations);
 
         private static StageSpec ReadStage(AttributeReader reader, INamedTypeSymbol backbone, Compilation compilation)
         {
-            var blockType = reader.Type("blockType");
-            var kind = blockType is not null ? BlockKind.Custom : (BlockKind)(reader.Enum("block") ?? (int)BlockKind.Custom);
+            var blockType = reader.Type(nameof(StageAttribute.BlockType));
+            var kind = blockType is not null ? BlockKind.Custom : (BlockKind)(reader.Enum(nameof(StageAttribute.Block)) ?? (int)BlockKind.Custom);
             return new StageSpec(
                 kind,
                 blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null,
-                reader.Int("Depth"),
-                reader.Int("Channels"),
-                reader.Int("Stride"),
-                reader.Int("Expansion"),
-                reader.IntArray("Kernels"),
-                reader.IntArray("Groups"),
-                reader.Int("KernelSize"),
-                reader.Int("KeyGroups"),
-                reader.Int("Heads"),
-                reader.Int("HeadDim"),
-                reader.Double("Dropout"),
-                reader.Double("DropPath"),
-                (AttentionKind?)reader.Enum("Attention"),
+                reader.Int(nameof(StageAttribute.Depth)),
+                reader.Int(nameof(StageAttribute.Channels)),
+                reader.Int(nameof(StageAttribute.Stride)),
+                reader.Int(nameof(StageAttribute.Expansion)),
+                reader.IntArray(nameof(StageAttribute.Kernels)),
+                reader.IntArray(nameof(StageAttribute.Groups)),
+                reader.Int(nameof(StageAttribute.KernelSize)),
+                reader.Int(nameof(StageAttribute.KeyGroups)),
+                reader.Int(nameof(StageAttribute.Heads)),
+                reader.Int(nameof(StageAttribute.HeadDim)),
+                reader.Double(nameof(StageAttribute.Dropout)),
+                reader.Double(nameof(StageAttribute.DropPath)),
+                (AttentionKind?)reader.Enum(nameof(StageAttribute.Attention)),
                 reader.Locations);
         }
 

@@ -56,7 +56,7 @@ namespace Gen.Generator.Planning
             {
                 StemKind.ResNet => new StemPlan(stem.Kind, image.Channels, channels, 1, Downsample(Downsample(image.Height, 2), 2), Downsample(Downsample(image.Width, 2), 2), 4),
                 StemKind.Cifar => new StemPlan(stem.Kind, image.Channels, channels, 1, image.Height, image.Width, 1),
-                _ => new StemPlan(stem.Kind, image.Channels, channels, stem.Depth ?? 2, Downsample(image.Height, 2), Downsample(image.Width, 2), 2),
+                _ => new StemPlan(stem.Kind, image.Channels, channels, stem.Depth ?? ConvStemAttribute.DefaultDepth, Downsample(image.Height, 2), Downsample(image.Width, 2), 2),
             };
         }
 
@@ -71,7 +71,7 @@ namespace Gen.Generator.Planning
             draft.KernelSize,
             draft.KeyGroups,
             draft.Heads,
-            draft.HeadDim == -1 ? input / draft.Heads : draft.HeadDim,
+            draft.HeadDim == StageAttribute.HeadDimFromChannels ? input / draft.Heads : draft.HeadDim,
             draft.Dropout,
             draft.DropPath,
             draft.Attention,

@@ -17,10 +17,10 @@ namespace Gen.Generator.Validation
             switch (stage.Kind)
             {
                 case BlockKind.CoTBottleneck:
-                    Divisible(stage, reporter, stage.Channels, stage.KeyGroups, "KeyGroups", "the CoT key convolution");
+                    Divisible(stage, reporter, stage.Channels, stage.KeyGroups, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
                     if (2 * stage.Channels / CoTBottleneckDefinition.AttentionFactor < 1)
                     {
-                        reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where("Channels"), stage.Label, 2 * stage.Channels, CoTBottleneckDefinition.AttentionFactor, "the CoT attention embedding");
+                        reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, 2 * stage.Channels, CoTBottleneckDefinition.AttentionFactor, "the CoT attention embedding");
                     }
 
                     break;
@@ -31,7 +31,7 @@ namespace Gen.Generator.Validation
                     WidthPreserved(stage, inChannels, outChannels, reporter, "MBConv");
                     if (System.Math.Min(inChannels, outChannels) / MBConvDefinition.SeDivisor < 1)
                     {
-                        reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where("Channels"), stage.Label, System.Math.Min(inChannels, outChannels), MBConvDefinition.SeDivisor, "the MBConv squeeze-excitation");
+                        reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, System.Math.Min(inChannels, outChannels), MBConvDefinition.SeDivisor, "the MBConv squeeze-excitation");
                     }
 
                     break;
@@ -48,7 +48,7 @@ namespace Gen.Generator.Validation
 
             if (BlockCatalog.IsResNetStyle(stage.Kind) && stage.Attention == AttentionKind.SE && outChannels / AttentionAddOn.SeReduction < 1)
             {
-                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where("Channels"), stage.Label, outChannels, AttentionAddOn.SeReduction, "the SE add-on");
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, outChannels, AttentionAddOn.SeReduction, "the SE add-on");
             }
         }
 
@@ -57,7 +57,7 @@ namespace Gen.Generator.Validation
             var planes = stage.Channels;
             if (planes % EPSABottleneckDefinition.Branches != 0)
             {
-                reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where("Channels"), stage.Label, planes, EPSABottleneckDefinition.Branches, "PSA branches");
+                reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Channels)), stage.Label, planes, EPSABottleneckDefinition.Branches, "PSA branches");
                 return;
             }
 
@@ -67,26 +67,26 @@ namespace Gen.Generator.Validation
                 var groups = stage.Groups[i];
                 if (split % groups != 0)
                 {
-                    reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where("Groups[" + i + "]"), stage.Label, split, groups, "PSA branch " + (i + 1));
+                    reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Groups) + "[" + i + "]"), stage.Label, split, groups, "PSA branch " + (i + 1));
                 }
             }
 
             if (split / EPSABottleneckDefinition.SeReduction < 1)
             {
-                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where("Channels"), stage.Label, split, EPSABottleneckDefinition.SeReduction, "the PSA SE weight (Channels / 4 / 16)");
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, split, EPSABottleneckDefinition.SeReduction, "the PSA SE weight (Channels / 4 / 16)");
             }
         }
 
         private static void CheckHeads(StageDraft stage, int inChannels, int outChannels, Reporter reporter)
         {
-            if (stage.Heads == 1 && (stage.HeadDim == inChannels || stage.HeadDim == -1) && inChannels != outChannels)
+            if (stage.Heads == 1 && (stage.HeadDim == inChannels || stage.HeadDim == StageAttribute.HeadDimFromChannels) && inChannels != outChannels)
             {
                 // coatnet-pytorch drops the output projection for one head as wide as the input,
                 // so the attention output keeps the input width and cannot meet a wider residual.
-                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where("HeadDim"), stage.Label, "single-head Transformer (no output projection)", inChannels, outChannels);
+                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, "single-head Transformer (no output projection)", inChannels, outChannels);
             }
 
-            if (stage.HeadDim != -1 || stage.Heads < 1)
+            if (stage.HeadDim != StageAttribute.HeadDimFromChannels || stage.Heads < 1)
             {
                 return;
             }
@@ -95,7 +95,7 @@ namespace Gen.Generator.Validation
             {
                 if (width % stage.Heads != 0)
                 {
-                    reporter.Report(DiagnosticCatalog.HeadsMismatch, stage.Where("Heads"), stage.Label, width, stage.Heads);
+                    reporter.Report(DiagnosticCatalog.HeadsMismatch, stage.Where(nameof(StageAttribute.Heads)), stage.Label, width, stage.Heads);
                     return;
                 }
             }
@@ -105,7 +105,7 @@ namespace Gen.Generator.Validation
         {
             if (stage.Stride == 1 && inChannels != outChannels)
             {
-                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where("Channels"), stage.Label, kind, inChannels, outChannels);
+                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where(nameof(StageAttribute.Channels)), stage.Label, kind, inChannels, outChannels);
             }
         }
 

@@ -21,30 +21,33 @@ namespace Gen.Generator.Validation
         }
 
         /// <summary>The generated file's name for <paramref name="spec"/>.</summary>
-        public static string HintName(SpecModel spec) =>
-            (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ClassName + ".g.cs";
+        public static string HintName(SpecModel spec) => HintName(spec.Namespace, spec.ClassName);
+
+        /// <summary>The generated file's name for class <paramref name="className"/> in <paramref name="ns"/>.</summary>
+        public static string HintName(string ns, string className) =>
+            (ns.Length == 0 ? string.Empty : ns + ".") + className + ".g.cs";
 
         private static ArchitecturePlan? Run(SpecModel spec, Reporter reporter)
         {
             CheckClass(spec, reporter);
             var backbone = spec.Backbone;
             var image = CheckImage(backbone, reporter);
-            var head = backbone.Head ?? HeadKind.Linear;
-            var classes = backbone.Classes ?? 1000;
+            var head = backbone.Head ?? BackboneAttribute.DefaultHead;
+            var classes = backbone.Classes ?? BackboneAttribute.DefaultClasses;
             if (head < HeadKind.Linear || head > HeadKind.None)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of("Head"), "Head", (int)head, "it must be a Gen.HeadKind member");
+                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(nameof(BackboneAttribute.Head)), "Head", (int)head, "it must be a Gen.HeadKind member");
             }
 
             if (head != HeadKind.None && classes < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of("Classes"), "Classes", classes, "a classifier head needs at least one class");
+                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(nameof(BackboneAttribute.Classes)), "Classes", classes, "a classifier head needs at least one class");
             }
 
-            var attention = backbone.Attention ?? AttentionKind.None;
+            var attention = backbone.Attention ?? BackboneAttribute.DefaultAttention;
             if (attention < AttentionKind.None || attention > AttentionKind.SE)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of("Attention"), "Attention", (int)attention, "it must be a Gen.AttentionKind member");
+                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(nameof(BackboneAttribute.Attention)), "Attention", (int)attention, "it must be a Gen.AttentionKind member");
             }
 
             var stem = CheckStem(spec, reporter);
@@ -78,21 +81,21 @@ namespace Gen.Generator.Validation
 
         private static ImageSpec CheckImage(BackboneSpec backbone, Reporter reporter)
         {
-            var channels = backbone.InChannels ?? 3;
+            var channels = backbone.InChannels ?? BackboneAttribute.DefaultInChannels;
             if (channels <= 0)
             {
-                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, backbone.Locations.Of("InChannels"), "The input", channels);
+                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, backbone.Locations.Of(nameof(BackboneAttribute.InChannels)), "The input", channels);
             }
 
-            var size = backbone.ImageSize ?? 224;
-            Positive(backbone, reporter, "ImageSize", size);
+            var size = backbone.ImageSize ?? BackboneAttribute.DefaultImageSize;
+            Positive(backbone, reporter, nameof(BackboneAttribute.ImageSize), size);
             var height = backbone.ImageHeight ?? size;
             var width = backbone.ImageWidth ?? size;
-            Positive(backbone, reporter, "ImageHeight", height);
-            Positive(backbone, reporter, "ImageWidth", width);
-            var where = backbone.ImageHeight is not null ? backbone.Locations.Of("ImageHeight")
-                : backbone.ImageWidth is not null ? backbone.Locations.Of("ImageWidth")
-                : backbone.Locations.Of("ImageSize");
+            Positive(backbone, reporter, nameof(BackboneAttribute.ImageHeight), height);
+            Positive(backbone, reporter, nameof(BackboneAttribute.ImageWidth), width);
+            var where = backbone.ImageHeight is not null ? backbone.Locations.Of(nameof(BackboneAttribute.ImageHeight))
+                : backbone.ImageWidth is not null ? backbone.Locations.Of(nameof(BackboneAttribute.ImageWidth))
+                : backbone.Locations.Of(nameof(BackboneAttribute.ImageSize));
             return new ImageSpec(channels, height, width, where);
         }
 
@@ -117,12 +120,12 @@ namespace Gen.Generator.Validation
             var channels = stem.Channels ?? 0;
             if (channels <= 0)
             {
-                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stem.Locations.Of("channels"), "The stem", channels);
+                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stem.Locations.Of(nameof(ConvStemAttribute.Channels)), "The stem", channels);
             }
 
-            if (stem.Kind == StemKind.Conv && (stem.Depth ?? 2) < 1)
+            if (stem.Kind == StemKind.Conv && (stem.Depth ?? ConvStemAttribute.DefaultDepth) < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stem.Locations.Of("Depth"), "ConvStem Depth", stem.Depth ?? 2, "the stem needs at least one layer");
+                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stem.Locations.Of(nameof(ConvStemAttribute.Depth)), "ConvStem Depth", stem.Depth ?? ConvStemAttribute.DefaultDepth, "the stem needs at least one layer");
             }
 
             return stem;

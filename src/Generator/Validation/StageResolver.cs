@@ -44,7 +44,7 @@ namespace Gen.Generator.Validation
         private static void FromLayout(LayoutSpec layout, StemKind? stem, AttentionKind attention, Reporter reporter, List<StageDraft> drafts)
         {
             var text = layout.Text ?? string.Empty;
-            var where = layout.Locations.Of("layout");
+            var where = layout.Locations.Of(nameof(LayoutAttribute.Layout));
             var tokens = LayoutTokens.Split(text);
             var kinds = new List<BlockKind>();
             foreach (var token in tokens)
@@ -64,9 +64,9 @@ namespace Gen.Generator.Validation
                 return;
             }
 
-            var lengthsAgree = CheckLength(layout, "Depths", layout.Depths, text, tokens.Length, reporter)
-                & CheckLength(layout, "Channels", layout.Channels, text, tokens.Length, reporter)
-                & (layout.Strides is null || CheckLength(layout, "Strides", layout.Strides, text, tokens.Length, reporter));
+            var lengthsAgree = CheckLength(layout, nameof(LayoutAttribute.Depths), layout.Depths, text, tokens.Length, reporter)
+                & CheckLength(layout, nameof(LayoutAttribute.Channels), layout.Channels, text, tokens.Length, reporter)
+                & (layout.Strides is null || CheckLength(layout, nameof(LayoutAttribute.Strides), layout.Strides, text, tokens.Length, reporter));
             if (!lengthsAgree)
             {
                 return;
@@ -81,9 +81,9 @@ namespace Gen.Generator.Validation
                 draft.Stride = layout.Strides?[i] ?? draft.Stride;
                 draft.Where = option => option switch
                 {
-                    "Depth" => layout.Locations.Of("Depths[" + index + "]"),
-                    "Channels" => layout.Locations.Of("Channels[" + index + "]"),
-                    "Stride" => layout.Locations.Of("Strides[" + index + "]"),
+                    nameof(StageAttribute.Depth) => layout.Locations.Of(nameof(LayoutAttribute.Depths) + "[" + index + "]"),
+                    nameof(StageAttribute.Channels) => layout.Locations.Of(nameof(LayoutAttribute.Channels) + "[" + index + "]"),
+                    nameof(StageAttribute.Stride) => layout.Locations.Of(nameof(LayoutAttribute.Strides) + "[" + index + "]"),
                     _ => where,
                 };
                 drafts.Add(draft);
@@ -133,13 +133,13 @@ namespace Gen.Generator.Validation
                 Label = "Stage " + number + (stem is null ? string.Empty : " (" + StageName(stem.Value, number) + ")"),
                 Kind = kind,
                 Stride = resNetStyle && number == 1 ? 1 : 2,
-                Expansion = kind == BlockKind.Basic || kind == BlockKind.Custom ? 1 : 4,
+                Expansion = kind == BlockKind.Basic || kind == BlockKind.Custom ? 1 : StageAttribute.DefaultExpansion,
                 Kernels = EPSABottleneckDefinition.DefaultKernels,
                 Groups = EPSABottleneckDefinition.DefaultGroups,
-                KernelSize = 3,
-                KeyGroups = 1,
-                Heads = 8,
-                HeadDim = 32,
+                KernelSize = StageAttribute.DefaultKernelSize,
+                KeyGroups = StageAttribute.DefaultKeyGroups,
+                Heads = StageAttribute.DefaultHeads,
+                HeadDim = StageAttribute.DefaultHeadDim,
                 Attention = BlockCatalog.IsResNetStyle(kind) ? attention : AttentionKind.None,
             };
         }
@@ -151,16 +151,16 @@ namespace Gen.Generator.Validation
         {
             var kind = stage.Kind;
             var resNetStyle = BlockCatalog.IsResNetStyle(kind);
-            Warn(stage.Expansion is not null && !BlockCatalog.HasExpansion(kind), "Expansion");
-            Warn(stage.Kernels is not null && kind != BlockKind.EPSABottleneck, "Kernels");
-            Warn(stage.Groups is not null && kind != BlockKind.EPSABottleneck, "Groups");
-            Warn(stage.KernelSize is not null && kind != BlockKind.CoTBottleneck, "KernelSize");
-            Warn(stage.KeyGroups is not null && kind != BlockKind.CoTBottleneck, "KeyGroups");
-            Warn(stage.Heads is not null && kind != BlockKind.Transformer, "Heads");
-            Warn(stage.HeadDim is not null && kind != BlockKind.Transformer, "HeadDim");
-            Warn(stage.Dropout is not null && kind != BlockKind.Transformer, "Dropout");
-            Warn(stage.DropPath is not null && !resNetStyle, "DropPath");
-            Warn(stage.Attention is not null && !resNetStyle, "Attention");
+            Warn(stage.Expansion is not null && !BlockCatalog.HasExpansion(kind), nameof(StageAttribute.Expansion));
+            Warn(stage.Kernels is not null && kind != BlockKind.EPSABottleneck, nameof(StageAttribute.Kernels));
+            Warn(stage.Groups is not null && kind != BlockKind.EPSABottleneck, nameof(StageAttribute.Groups));
+            Warn(stage.KernelSize is not null && kind != BlockKind.CoTBottleneck, nameof(StageAttribute.KernelSize));
+            Warn(stage.KeyGroups is not null && kind != BlockKind.CoTBottleneck, nameof(StageAttribute.KeyGroups));
+            Warn(stage.Heads is not null && kind != BlockKind.Transformer, nameof(StageAttribute.Heads));
+            Warn(stage.HeadDim is not null && kind != BlockKind.Transformer, nameof(StageAttribute.HeadDim));
+            Warn(stage.Dropout is not null && kind != BlockKind.Transformer, nameof(StageAttribute.Dropout));
+            Warn(stage.DropPath is not null && !resNetStyle, nameof(StageAttribute.DropPath));
+            Warn(stage.Attention is not null && !resNetStyle, nameof(StageAttribute.Attention));
 
             void Warn(bool ignored, string option)
             {

@@ -29,7 +29,7 @@ namespace Gen.Blocks
         /// <param name="oup">Output channels (must equal <paramref name="inp"/> unless downsampling).</param>
         /// <param name="downsample">Halve the resolution (stride-2 expansion, pooled projection shortcut).</param>
         /// <param name="expansion">Hidden channels per input channel (4).</param>
-        public MBConv(long inp, long oup, bool downsample = false, long expansion = 4) : base(nameof(MBConv))
+        public MBConv(long inp, long oup, bool downsample = false, long expansion = StageAttribute.DefaultExpansion) : base(nameof(MBConv))
         {
             BlockParts.Positive(inp, nameof(inp));
             BlockParts.Positive(oup, nameof(oup));
@@ -98,7 +98,7 @@ namespace Gen.Blocks
         /// <param name="heads">Attention heads (8).</param>
         /// <param name="headDim">Channels per head (32).</param>
         /// <param name="dropout">Dropout after the attention's output projection and in the FFN.</param>
-        public RelativeTransformer(long inp, long oup, long height, long width, bool downsample = false, long heads = 8, long headDim = 32, double dropout = 0.0)
+        public RelativeTransformer(long inp, long oup, long height, long width, bool downsample = false, long heads = StageAttribute.DefaultHeads, long headDim = StageAttribute.DefaultHeadDim, double dropout = 0.0)
             : base(nameof(RelativeTransformer))
         {
             BlockParts.Positive(inp, nameof(inp));

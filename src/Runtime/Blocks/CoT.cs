@@ -28,7 +28,7 @@ namespace Gen.Blocks
         /// <param name="dim">Channels in and out.</param>
         /// <param name="kernelSize">Kernel of the key convolution (odd; padded to keep the size).</param>
         /// <param name="keyGroups">Groups of the key convolution (1 in seed 000, 4 in seed 001).</param>
-        public CoTLayer(long dim, long kernelSize = 3, long keyGroups = 1) : base(nameof(CoTLayer))
+        public CoTLayer(long dim, long kernelSize = StageAttribute.DefaultKernelSize, long keyGroups = StageAttribute.DefaultKeyGroups) : base(nameof(CoTLayer))
         {
             BlockParts.Positive(dim, nameof(dim));
             BlockParts.Positive(kernelSize, nameof(kernelSize));
@@ -98,7 +98,7 @@ namespace Gen.Blocks
         /// <param name="keyGroups">Groups of the key convolution (1 in seed 000, 4 in seed 001).</param>
         /// <param name="attention">Attention add-on applied to the branch after <c>bn3</c>.</param>
         /// <param name="dropPath">Stochastic-depth rate of the branch in training mode (0 = off).</param>
-        public CoTBottleneck(long inplanes, long planes, long stride = 1, long expansion = 4, long kernelSize = 3, long keyGroups = 1,
+        public CoTBottleneck(long inplanes, long planes, long stride = 1, long expansion = StageAttribute.DefaultExpansion, long kernelSize = StageAttribute.DefaultKernelSize, long keyGroups = StageAttribute.DefaultKeyGroups,
                              AttentionKind attention = AttentionKind.None, double dropPath = 0.0)
             : base(nameof(CoTBottleneck))
         {

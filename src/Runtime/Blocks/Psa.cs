@@ -107,7 +107,7 @@ namespace Gen.Blocks
         /// <param name="groups">The PSA branch groups; <see langword="null"/> = {1, 4, 8, 16}.</param>
         /// <param name="attention">Attention add-on applied to the branch after <c>bn3</c>.</param>
         /// <param name="dropPath">Stochastic-depth rate of the branch in training mode (0 = off).</param>
-        public EPSABottleneck(long inplanes, long planes, long stride = 1, long expansion = 4, long[]? kernels = null, long[]? groups = null,
+        public EPSABottleneck(long inplanes, long planes, long stride = 1, long expansion = StageAttribute.DefaultExpansion, long[]? kernels = null, long[]? groups = null,
                               AttentionKind attention = AttentionKind.None, double dropPath = 0.0)
             : base(nameof(EPSABottleneck))
         {
@@ -119,7 +119,7 @@ namespace Gen.Blocks
             long outplanes = planes * expansion;
             conv1 = Conv2d(inplanes, planes, 1, bias: false);
             bn1 = BatchNorm2d(planes);
-            conv2 = new PSAModule(planes, planes, stride, kernels ?? new long[] { 3, 5, 7, 9 }, groups ?? new long[] { 1, 4, 8, 16 });
+            conv2 = new PSAModule(planes, planes, stride, kernels ?? Longs(StageAttribute.DefaultKernels), groups ?? Longs(StageAttribute.DefaultGroups));
             bn2 = BatchNorm2d(planes);
             conv3 = Conv2d(planes, outplanes, 1, bias: false);
             bn3 = BatchNorm2d(outplanes);
@@ -139,6 +139,17 @@ namespace Gen.Blocks
             branch = bn3.call(conv3.call(branch));
             var identity = downsample is null ? x : downsample.call(x);
             return BlockParts.Finish(branch, identity, nam, se, drop_path).MoveToOuterDisposeScope();
+        }
+
+        private static long[] Longs(System.Collections.Generic.IReadOnlyList<int> values)
+        {
+            var longs = new long[values.Count];
+            for (var i = 0; i < longs.Length; i++)
+            {
+                longs[i] = values[i];
+            }
+
+            return longs;
         }
     }
 }

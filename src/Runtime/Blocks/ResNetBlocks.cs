@@ -89,7 +89,7 @@ namespace Gen.Blocks
         /// <param name="expansion">Output channels per bottleneck channel (4 in torchvision).</param>
         /// <param name="attention">Attention add-on applied to the branch after <c>bn3</c>.</param>
         /// <param name="dropPath">Stochastic-depth rate of the branch in training mode (0 = off).</param>
-        public Bottleneck(long inplanes, long planes, long stride = 1, long expansion = 4, AttentionKind attention = AttentionKind.None, double dropPath = 0.0)
+        public Bottleneck(long inplanes, long planes, long stride = 1, long expansion = StageAttribute.DefaultExpansion, AttentionKind attention = AttentionKind.None, double dropPath = 0.0)
             : base(nameof(Bottleneck))
         {
             BlockParts.Positive(inplanes, nameof(inplanes));

@@ -36,11 +36,12 @@ internal static class GeneratorHarness
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Generates for <paramref name="sources"/>.</summary>
+    /// <summary>Generates for <paramref name="sources"/>, then checks that a rerun on the same compilation is all cache (<see cref="CachedRerun"/>).</summary>
     public static GenerationResult Run(IEnumerable<(string Path, string Text)> sources, IIncrementalGenerator? generator = null)
     {
         var compilation = Compile(sources);
         var driver = Driver(generator).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        CachedRerun.Check(driver, compilation);
         return new GenerationResult(compilation, output, driver.GetRunResult().Results.Single());
     }
 

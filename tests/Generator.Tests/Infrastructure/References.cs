@@ -8,7 +8,7 @@ namespace Gen.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// Metadata references for in-memory compilations: the .NET framework the tests run on, plus
-/// Gen.Runtime.dll (spec attributes, Gen.Blocks) and the real TorchSharp.dll (from the TorchSharp
+/// Gen.Spec.dll (spec attributes), Gen.Runtime.dll (Gen.Blocks) and the real TorchSharp.dll (from the TorchSharp
 /// package, copied to the test's output directory), so generated code is held to TorchSharp's API.
 /// </summary>
 internal static class References
@@ -18,6 +18,8 @@ internal static class References
     public static IReadOnlyList<MetadataReference> Get() => All.Value;
 
     public static string RuntimeAssembly => Path.Combine(AppContext.BaseDirectory, "Gen.Runtime.dll");
+
+    public static string SpecAssembly => Path.Combine(AppContext.BaseDirectory, "Gen.Spec.dll");
 
     public static string TorchAssembly => Path.Combine(AppContext.BaseDirectory, "TorchSharp.dll");
 
@@ -32,6 +34,6 @@ internal static class References
             throw new FileNotFoundException("TorchSharp.dll is not beside the test assembly; generated code cannot be compiled against TorchSharp.", TorchAssembly);
         }
 
-        return trusted.Append(RuntimeAssembly).Append(TorchAssembly).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
+        return trusted.Append(SpecAssembly).Append(RuntimeAssembly).Append(TorchAssembly).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
     }
 }

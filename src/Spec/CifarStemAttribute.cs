@@ -17,9 +17,12 @@ namespace Gen
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class CifarStemAttribute : Attribute
     {
+        /// <summary>The stem's output channels unless given (64, as in torchvision and the NAM post).</summary>
+        public const int DefaultChannels = 64;
+
         /// <summary>Creates the stem.</summary>
         /// <param name="channels">Output channels of the stem convolution.</param>
-        public CifarStemAttribute(int channels = 64) => Channels = channels;
+        public CifarStemAttribute(int channels = DefaultChannels) => Channels = channels;
 
         /// <summary>Output channels of the stem convolution.</summary>
         public int Channels { get; }

@@ -17,6 +17,9 @@ namespace Gen
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class ConvStemAttribute : Attribute
     {
+        /// <summary>The number of stem layers unless set (2, CoAtNet's s0).</summary>
+        public const int DefaultDepth = 2;
+
         /// <summary>Creates the stem.</summary>
         /// <param name="channels">Output channels of every stem layer.</param>
         public ConvStemAttribute(int channels) => Channels = channels;
@@ -24,7 +27,7 @@ namespace Gen
         /// <summary>Output channels of every stem layer.</summary>
         public int Channels { get; }
 
-        /// <summary>Number of conv-BN-GELU layers; 2 unless set.</summary>
-        public int Depth { get; set; } = 2;
+        /// <summary>Number of conv-BN-GELU layers; <see cref="DefaultDepth"/> unless set.</summary>
+        public int Depth { get; set; } = DefaultDepth;
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace Gen
 {
@@ -18,6 +20,34 @@ namespace Gen
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class StageAttribute : Attribute
     {
+        /// <summary>Bottleneck (and MBConv) expansion unless set.</summary>
+        public const int DefaultExpansion = 4;
+
+        /// <summary>CoT kernel size unless set.</summary>
+        public const int DefaultKernelSize = 3;
+
+        /// <summary>CoT key-convolution groups unless set (seed 000).</summary>
+        public const int DefaultKeyGroups = 1;
+
+        /// <summary>Transformer heads unless set (coatnet-pytorch).</summary>
+        public const int DefaultHeads = 8;
+
+        /// <summary>Transformer dimensions per head unless set (coatnet-pytorch).</summary>
+        public const int DefaultHeadDim = 32;
+
+        /// <summary><see cref="HeadDim"/> value that splits the input channels across the heads (ViT style).</summary>
+        public const int HeadDimFromChannels = -1;
+
+        private static readonly ReadOnlyCollection<int> PsaKernels = Array.AsReadOnly(new[] { 3, 5, 7, 9 });
+
+        private static readonly ReadOnlyCollection<int> PsaGroups = Array.AsReadOnly(new[] { 1, 4, 8, 16 });
+
+        /// <summary>PSA branch kernels unless set (seed 003).</summary>
+        public static IReadOnlyList<int> DefaultKernels => PsaKernels;
+
+        /// <summary>PSA branch groups unless set (seed 003).</summary>
+        public static IReadOnlyList<int> DefaultGroups => PsaGroups;
+
         /// <summary>A stage of one of Gen's block kinds.</summary>
         /// <param name="block">The block kind.</param>
         public StageAttribute(BlockKind block) => Block = block;

@@ -23,14 +23,29 @@ namespace Gen
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class BackboneAttribute : Attribute
     {
-        /// <summary>Input channels; 3 unless set.</summary>
-        public int InChannels { get; set; } = 3;
+        /// <summary>The input channels unless set.</summary>
+        public const int DefaultInChannels = 3;
+
+        /// <summary>The side of the square input image unless set.</summary>
+        public const int DefaultImageSize = 224;
+
+        /// <summary>The head's classes unless set.</summary>
+        public const int DefaultClasses = 1000;
+
+        /// <summary>The head unless set.</summary>
+        public const HeadKind DefaultHead = HeadKind.Linear;
+
+        /// <summary>The attention add-on unless set.</summary>
+        public const AttentionKind DefaultAttention = AttentionKind.None;
+
+        /// <summary>Input channels; <see cref="DefaultInChannels"/> (3) unless set.</summary>
+        public int InChannels { get; set; } = DefaultInChannels;
 
         /// <summary>
-        /// Side of the square input image the model is declared for; 224 unless set. Used for the
+        /// Side of the square input image the model is declared for; <see cref="DefaultImageSize"/> (224) unless set. Used for the
         /// stage shape table and by position-aware blocks (<see cref="BlockKind.Transformer"/>).
         /// </summary>
-        public int ImageSize { get; set; } = 224;
+        public int ImageSize { get; set; } = DefaultImageSize;
 
         /// <summary>Input height when the image is not square; <see cref="ImageSize"/> unless set.</summary>
         public int ImageHeight { get; set; }
@@ -38,16 +53,16 @@ namespace Gen
         /// <summary>Input width when the image is not square; <see cref="ImageSize"/> unless set.</summary>
         public int ImageWidth { get; set; }
 
-        /// <summary>Number of classes of the head; 1000 unless set. The generated constructor can override it.</summary>
-        public int Classes { get; set; } = 1000;
+        /// <summary>Number of classes of the head; <see cref="DefaultClasses"/> (1000) unless set. The generated constructor can override it.</summary>
+        public int Classes { get; set; } = DefaultClasses;
 
         /// <summary>The head; <see cref="HeadKind.Linear"/> unless set.</summary>
-        public HeadKind Head { get; set; } = HeadKind.Linear;
+        public HeadKind Head { get; set; } = DefaultHead;
 
         /// <summary>
         /// The attention add-on of every block whose stage does not set its own
         /// (<see cref="StageAttribute.Attention"/>); <see cref="AttentionKind.None"/> unless set.
         /// </summary>
-        public AttentionKind Attention { get; set; } = AttentionKind.None;
+        public AttentionKind Attention { get; set; } = DefaultAttention;
     }
 }
