@@ -1,63 +1,81 @@
 using System;
+using System.CommandLine;
+using System.IO;
 using Gen.Cli.Commands;
 
 namespace Gen.Cli
 {
-    /// <summary>The <c>gen</c> command line.</summary>
+    /// <summary>The <c>gen</c> command line: list, summary, train, eval and bench.</summary>
     public static class Program
     {
-        private const string Usage = """
-            gen: Gen's command line.
+        /// <summary>Exit code of a successful run.</summary>
+        public const int Success = 0;
 
-            Usage:
-              gen demo [--steps N] [--seed S] [--batch B]
-                  Builds a small conv net in TorchSharp and trains it with SGD on a synthetic
-                  two-class image task (a horizontal or a vertical bar), printing the loss as it falls.
-                  Defaults: --steps 50 --seed 0 --batch 32.
-              gen --help
-                  Shows this text.
+        /// <summary>Exit code of a run that failed (missing data, bad checkpoint, diverged loss).</summary>
+        public const int Failed = 1;
 
-            Environment:
-              GEN_THREADS   intra-op threads for libtorch, a positive integer (default: all cores).
-            """;
+        /// <summary>Exit code of a usage mistake (unknown option or backbone, bad value).</summary>
+        public const int Usage = 2;
 
-        /// <summary>Entry point: returns 0 on success, 1 on a failed run, 2 on bad usage.</summary>
-        public static int Main(string[] args)
+        /// <summary>Entry point: 0 on success, 1 on a failed run, 2 on bad usage.</summary>
+        public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+        /// <summary>Runs <c>gen</c> with <paramref name="args"/>, writing to the given streams (tests capture them).</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+            var root = BuildRoot();
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
             {
-                Console.WriteLine(Usage);
-                return args.Length == 0 ? 2 : 0;
+                foreach (var e in parsed.Errors)
+                {
+                    error.WriteLine($"gen: {e.Message}");
+                }
+
+                error.WriteLine("Run 'gen --help' (or 'gen <command> --help') for usage.");
+                return Usage;
             }
 
             try
             {
                 EngineThreads.ApplyFromEnvironment();
+                return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }
-            catch (ArgumentException e)
+            catch (EnvironmentVariableException e)
             {
-                return UsageError(e.Message);
-            }
-
-            try
-            {
-                return args[0] switch
-                {
-                    "demo" => DemoCommand.Run(Options.Parse(args[1..], "steps", "seed", "batch")),
-                    _ => UsageError($"unknown command '{args[0]}'"),
-                };
+                error.WriteLine($"gen: {e.Message}");
+                return Usage;
             }
             catch (UsageException e)
             {
-                return UsageError(e.Message);
+                error.WriteLine($"gen: {e.Message}");
+                return Usage;
+            }
+            catch (RunFailedException e)
+            {
+                error.WriteLine($"gen: {e.Message}");
+                return Failed;
             }
         }
 
-        private static int UsageError(string message)
+        internal static RootCommand BuildRoot()
         {
-            Console.Error.WriteLine($"gen: {message}");
-            Console.Error.WriteLine("Run 'gen --help' for usage.");
-            return 2;
+            var root = new RootCommand(
+                "gen: list, inspect, train, evaluate and benchmark the vision backbones that Gen generated from their attribute declarations.\n"
+                + "Examples:\n"
+                + "  gen list\n"
+                + "  gen summary ResNet50\n"
+                + "  gen train FashionResNetNam --data fashion-mnist --epochs 8 --out runs/fm\n"
+                + "  gen eval FashionResNetNam --checkpoint runs/fm/best.safetensors --data fashion-mnist\n"
+                + "  gen bench ResNet50 --batch 1,8 --threads 2\n"
+                + "Environment: GEN_THREADS sets libtorch's intra-op threads (a positive integer; default all cores); "
+                + "GEN_FASHION_MNIST points at the Fashion-MNIST files if they are not where Debian's dataset-fashion-mnist puts them.");
+            root.Subcommands.Add(ListCommand.Create());
+            root.Subcommands.Add(SummaryCommand.Create());
+            root.Subcommands.Add(TrainCommand.Create());
+            root.Subcommands.Add(EvalCommand.Create());
+            root.Subcommands.Add(BenchCommand.Create());
+            return root;
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using Gen.Generator.Catalog;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Emission;
 using Gen.Generator.Model;
@@ -61,6 +63,16 @@ namespace Gen.Generator
                 .Select((plan, _) => Emit(plan!))
                 .WithTrackingName(TrackingNames.Emit);
 
+            // The assembly's catalog: every valid backbone's listed facts, collected and sorted.
+            var catalog = sources
+                .Select(static (outcome, _) => outcome.Entry)
+                .WithTrackingName(TrackingNames.CatalogEntry)
+                .Where(static entry => entry is not null)
+                .Collect()
+                .Combine(context.CompilationProvider.Select(static (compilation, _) => CatalogEmitter.NamespaceFor(compilation.AssemblyName)))
+                .Select(static (pair, _) => new CatalogInput(pair.Right, EquatableArray.Of(pair.Left.Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToArray())))
+                .WithTrackingName(TrackingNames.Catalog);
+
             context.RegisterSourceOutput(diagnostics, static (output, items) =>
             {
                 foreach (var item in items)
@@ -80,6 +92,16 @@ namespace Gen.Generator
                     output.AddSource(outcome.HintName, SourceText.From(outcome.Source, System.Text.Encoding.UTF8));
                 }
             });
+
+            context.RegisterSourceOutput(catalog, EmitCatalog);
+        }
+
+        private static void EmitCatalog(SourceProductionContext output, CatalogInput input)
+        {
+            if (input.Entries.Count > 0)
+            {
+                output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(input), System.Text.Encoding.UTF8));
+            }
         }
 
         private ParseOutcome Parse(GeneratorAttributeSyntaxContext syntax, System.Threading.CancellationToken cancellationToken)
@@ -148,7 +170,7 @@ namespace Gen.Generator
                 () =>
                 {
                     _probe?.Invoke(TrackingNames.Emit);
-                    return new EmitOutcome(hintName, SourceEmitter.Emit(plan), null);
+                    return new EmitOutcome(hintName, SourceEmitter.Emit(plan), null, CatalogEntry.Of(plan));
                 },
                 failure => new EmitOutcome(hintName, null, failure),
                 plan.ClassName,

@@ -17,5 +17,11 @@ namespace Gen.Generator
 
         /// <summary>Plan -> generated source text (the source output's only input).</summary>
         public const string Emit = "Gen.Emit";
+
+        /// <summary>Emitted module -> the backbone's catalog entry (none when emission failed).</summary>
+        public const string CatalogEntry = "Gen.CatalogEntry";
+
+        /// <summary>Every catalog entry + the assembly's name -> the catalog's input.</summary>
+        public const string Catalog = "Gen.Catalog";
     }
 }

@@ -175,7 +175,8 @@ public class DiagnosticTests
         }
         else
         {
-            Assert.Single(result.Run.GeneratedSources);
+            Assert.Single(result.BackboneSources);
+            Assert.NotNull(result.CatalogSource);
         }
     }
 

@@ -84,7 +84,8 @@ public class GeneratedCodeCompilesTests
         var result = GeneratorHarness.Run(sources);
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal(ArchitectureSpecs.Names.Count + EdgeCaseSpecs.All.Count, result.Run.GeneratedSources.Length);
+        Assert.Equal(ArchitectureSpecs.Names.Count + EdgeCaseSpecs.All.Count, result.BackboneSources.Count);
+        Assert.NotNull(result.CatalogSource);
         var problems = result.CompileProblems().Select(d => d.ToString()).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -59,7 +59,7 @@ public class RobustnessTests
         var result = GeneratorHarness.Run(spec);
 
         Assert.Null(result.Exception);
-        Assert.Single(result.Run.GeneratedSources);
+        Assert.Single(result.BackboneSources);
         Assert.Contains(result.Input.GetDiagnostics(), d => d.Id == "CS0579");
     }
 }

@@ -28,7 +28,8 @@ namespace Gen.Runtime.Tests
         [InlineData("99999999999")]
         public void Anything_else_is_rejected_with_the_value_quoted(string value)
         {
-            var e = Assert.Throws<ArgumentException>(() => EngineThreads.Parse(value));
+            var e = Assert.Throws<EnvironmentVariableException>(() => EngineThreads.Parse(value));
+            Assert.Equal("GEN_THREADS", e.Variable);
             Assert.Contains("GEN_THREADS", e.Message);
             Assert.Contains($"'{value}'", e.Message);
         }

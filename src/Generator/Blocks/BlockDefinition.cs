@@ -24,5 +24,8 @@ namespace Gen.Generator.Blocks
 
         /// <summary>What <paramref name="block"/> holds, or null when unknown at compile time.</summary>
         public abstract Counts? Count(BlockPlan block);
+
+        /// <summary>True when the block's parameters depend on the feature map's size (relative position bias), which fixes the model's input size.</summary>
+        public virtual bool IsPositionAware => false;
     }
 }

@@ -19,6 +19,9 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "RelativeTransformer";
 
         /// <inheritdoc/>
+        public override bool IsPositionAware => true;
+
+        /// <inheritdoc/>
         public override int OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>

@@ -10,5 +10,6 @@ namespace Gen.Generator.Pipeline
     /// <param name="HintName">The file name, <c>&lt;Name&gt;.g.cs</c>.</param>
     /// <param name="Source">The source text, or null when emission failed.</param>
     /// <param name="Failure">The internal error, when emission failed.</param>
-    internal sealed record EmitOutcome(string HintName, string? Source, DiagnosticInfo? Failure);
+    /// <param name="Entry">The backbone's catalog entry, present only when its module was emitted, so the catalog never names a class without a module.</param>
+    internal sealed record EmitOutcome(string HintName, string? Source, DiagnosticInfo? Failure, Catalog.CatalogEntry? Entry = null);
 }

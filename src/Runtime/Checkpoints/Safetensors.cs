@@ -195,31 +195,18 @@ namespace Gen
             }
 
             byte[] header = BuildHeader(items, codes, metadata ?? new Dictionary<string, string> { ["format"] = "pt" });
-            string full = System.IO.Path.GetFullPath(path);
-            string directory = System.IO.Path.GetDirectoryName(full) ?? ".";
-            string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-            try
+            Gen.IO.AtomicFile.Write(path, stream =>
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+                Span<byte> length = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+                stream.Write(length);
+                stream.Write(header);
+                for (int i = 0; i < items.Count; i++)
                 {
-                    Span<byte> length = stackalloc byte[8];
-                    BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
-                    stream.Write(length);
-                    stream.Write(header);
-                    for (int i = 0; i < items.Count; i++)
-                    {
-                        beforeTensor?.Invoke(items[i].Key);
-                        WriteTensor(stream, items[i].Value, codes[i]);
-                    }
-                    stream.Flush(flushToDisk: true);
+                    beforeTensor?.Invoke(items[i].Key);
+                    WriteTensor(stream, items[i].Value, codes[i]);
                 }
-                File.Move(temp, full, overwrite: true);
-            }
-            catch
-            {
-                try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-                throw;
-            }
+            });
         }
 
         private static byte[] BuildHeader(List<KeyValuePair<string, Tensor>> items, string[] codes, IReadOnlyDictionary<string, string> metadata)

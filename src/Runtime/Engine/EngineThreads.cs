@@ -17,11 +17,11 @@ namespace Gen
         /// <summary>
         /// Reads <see cref="Variable"/>: null when it is unset or empty, else its value.
         /// </summary>
-        /// <exception cref="ArgumentException">The value is not a positive integer; the message quotes it.</exception>
+        /// <exception cref="EnvironmentVariableException">The value is not a positive integer; the message quotes it.</exception>
         public static int? FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
 
         /// <summary>Parses a value of <see cref="Variable"/> (null or empty: not set).</summary>
-        /// <exception cref="ArgumentException"><paramref name="value"/> is not a positive integer.</exception>
+        /// <exception cref="EnvironmentVariableException"><paramref name="value"/> is not a positive integer.</exception>
         public static int? Parse(string? value)
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -34,7 +34,7 @@ namespace Gen
                 return n;
             }
 
-            throw new ArgumentException($"{Variable} must be a positive integer (a thread count), not '{value}'.", Variable);
+            throw new EnvironmentVariableException(Variable, $"{Variable} must be a positive integer (a thread count), not '{value}'.");
         }
 
         /// <summary>
@@ -52,7 +52,7 @@ namespace Gen
         }
 
         /// <summary><see cref="Apply"/> of <see cref="FromEnvironment"/>: what an entry point calls first.</summary>
-        /// <exception cref="ArgumentException"><see cref="Variable"/> is set to something other than a positive integer.</exception>
+        /// <exception cref="EnvironmentVariableException"><see cref="Variable"/> is set to something other than a positive integer.</exception>
         public static int ApplyFromEnvironment() => Apply(FromEnvironment());
     }
 }

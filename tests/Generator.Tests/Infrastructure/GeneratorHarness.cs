@@ -57,6 +57,14 @@ internal sealed record GenerationResult(Compilation Input, Compilation Output, G
 
     public Exception? Exception => Run.Exception;
 
+    /// <summary>The generated module sources, one per backbone: everything but the assembly's catalog.</summary>
+    public IReadOnlyList<GeneratedSourceResult> BackboneSources => Run.GeneratedSources.Where(s => s.HintName != CatalogHintName).ToList();
+
+    /// <summary>The catalog's source (<c>GenBackbones</c>), or null when no backbone was valid.</summary>
+    public string? CatalogSource => Run.GeneratedSources.Where(s => s.HintName == CatalogHintName).Select(s => s.SourceText.ToString()).SingleOrDefault();
+
+    public const string CatalogHintName = "GenBackbones.g.cs";
+
     /// <summary>The generated source for class <paramref name="className"/>, or null.</summary>
     public string? Source(string className)
     {
