@@ -1,5 +1,7 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using System.IO;
 using Gen.Cli.Commands;
 
@@ -70,12 +72,34 @@ namespace Gen.Cli
                 + "  gen bench ResNet50 --batch 1,8 --threads 2\n"
                 + "Environment: GEN_THREADS sets libtorch's intra-op threads (a positive integer; default all cores); "
                 + "GEN_FASHION_MNIST points at the Fashion-MNIST files if they are not where Debian's dataset-fashion-mnist puts them.");
+            // The version is gen's own, not the entry assembly's (a test host's, in tests).
+            foreach (var option in root.Options)
+            {
+                if (option is VersionOption)
+                {
+                    option.Action = new PrintVersion();
+                }
+            }
+
             root.Subcommands.Add(ListCommand.Create());
             root.Subcommands.Add(SummaryCommand.Create());
             root.Subcommands.Add(TrainCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             return root;
+        }
+
+        /// <summary>gen's informational version (e.g. <c>0.2.0+commit</c>).</summary>
+        public static string Version =>
+            typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+        private sealed class PrintVersion : SynchronousCommandLineAction
+        {
+            public override int Invoke(ParseResult parseResult)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(Version);
+                return Success;
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ namespace Gen.Cli.Commands
 
         public static JsonObject Versions() => new()
         {
-            ["gen"] = typeof(RunRecords).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+            ["gen"] = Program.Version,
             ["torchSharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
             ["libtorch"] = TorchSharp.torch.__version__,
             ["dotnet"] = Environment.Version.ToString(),

@@ -38,11 +38,12 @@ namespace Gen.Cli.Commands
             var image = CommonOptions.Image();
             var classes = CommonOptions.Classes();
             var limit = CommonOptions.Limit();
+            var stopAfter = new Option<int?>("--stop-after") { Description = "Stop cleanly after this epoch (the run can be continued with --resume)." };
 
             var command = new Command("train", "Train a backbone with live progress; validate after each epoch; keep the best and last checkpoints (safetensors, written atomically) with a JSON run record, and plot the curves.\n"
                 + "Examples:\n  gen train FashionResNetNam --data fashion-mnist --epochs 8 --out runs/fm\n  gen train FashionResNetNam --out runs/fm --resume\n  gen train ResNet18Nam --optimizer adamw --lr 0.002 --epochs 3 --limit 5000")
             {
-                backbone, data, dataDir, epochs, batch, lr, optimizer, schedule, warmup, weightDecay, augment, smoothing, seed, threads, outDir, resume, image, classes, limit,
+                backbone, data, dataDir, epochs, batch, lr, optimizer, schedule, warmup, weightDecay, augment, smoothing, seed, threads, outDir, resume, image, classes, limit, stopAfter,
             };
             command.SetAction(parse =>
             {
@@ -62,12 +63,12 @@ namespace Gen.Cli.Commands
                     Seed = parse.GetValue(seed),
                 };
                 return Run(info, options, parse.GetValue(data)!, parse.GetValue(dataDir), parse.GetValue(outDir)!, parse.GetValue(resume),
-                    parse.GetValue(threads), parse.GetValue(classes), CommonOptions.ImageSize(parse.GetValue(image)), parse.GetValue(limit), parse.InvocationConfiguration.Output);
+                    parse.GetValue(threads), parse.GetValue(classes), CommonOptions.ImageSize(parse.GetValue(image)), parse.GetValue(limit), parse.GetValue(stopAfter), parse.InvocationConfiguration.Output);
             });
             return command;
         }
 
-        private static int Run(BackboneInfo info, TrainingOptions options, string dataName, string? dataDir, string outDir, bool resume, int? threads, int? classes, (int, int)? image, int? limit, TextWriter output)
+        private static int Run(BackboneInfo info, TrainingOptions options, string dataName, string? dataDir, string outDir, bool resume, int? threads, int? classes, (int, int)? image, int? limit, int? stopAfter, TextWriter output)
         {
             int threadCount = CommonOptions.ApplyThreads(threads);
             var console = Consoles.For(output);
@@ -132,7 +133,14 @@ namespace Gen.Cli.Commands
             try
             {
                 var (status, final, message) = TrainingProgressView.Run(console, options, state, (onStep, onEpoch) =>
-                    trainer.Run(train, validation, state, store, onStep, onEpoch, cancel.Token));
+                    trainer.Run(train, validation, state, store, onStep, metrics =>
+                    {
+                        onEpoch(metrics);
+                        if (metrics.Epoch >= stopAfter)
+                        {
+                            cancel.Cancel();
+                        }
+                    }, cancel.Token));
                 store.Finish(final, status, message);
                 if (final.CompletedEpochs > 0)
                 {
@@ -146,7 +154,8 @@ namespace Gen.Cli.Commands
                         return Program.Success;
                     case TrainingStatus.Interrupted:
                         console.MarkupLineInterpolated($"[yellow]{message}[/]; continue with --resume.");
-                        return Program.Failed;
+                        // --stop-after asked for this stop; Ctrl+C did not finish the run.
+                        return final.CompletedEpochs >= stopAfter ? Program.Success : Program.Failed;
                     default:
                         throw new RunFailedException(message ?? "training diverged");
                 }
