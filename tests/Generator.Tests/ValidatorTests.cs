@@ -103,8 +103,8 @@ public class ValidatorTests
 
         Assert.Null(one.Plan);
         var diagnostic = Assert.Single(one.Diagnostics);
-        Assert.Equal("GEN0016", diagnostic.Id);
-        Assert.Contains("expansion-1 variant", diagnostic.ToDiagnostic().GetMessage());
+        Assert.Equal("GEN0021", diagnostic.Id);
+        Assert.Contains("MBConv blocks need at least 2", diagnostic.ToDiagnostic().GetMessage());
         Assert.Empty(two.Diagnostics);
         Assert.NotNull(two.Plan);
         Assert.Empty(bottleneck.Diagnostics);

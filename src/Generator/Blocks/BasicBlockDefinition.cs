@@ -13,7 +13,7 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "BasicBlock";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels;
+        public override long OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()

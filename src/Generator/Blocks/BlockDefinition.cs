@@ -17,7 +17,7 @@ namespace Gen.Generator.Blocks
         public abstract string DisplayName { get; }
 
         /// <summary>Channels a block of this kind outputs for a stage's <c>Channels</c> and <c>Expansion</c>.</summary>
-        public abstract int OutChannels(int channels, int expansion);
+        public abstract long OutChannels(int channels, int expansion);
 
         /// <summary>The C# expression constructing <paramref name="block"/>.</summary>
         public abstract string Construct(BlockPlan block);

@@ -13,7 +13,7 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "Bottleneck";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels * expansion;
+        public override long OutChannels(int channels, int expansion) => (long)channels * expansion;
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()

@@ -19,7 +19,7 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "RelativeTransformer";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels;
+        public override long OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()

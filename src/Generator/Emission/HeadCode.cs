@@ -1,4 +1,3 @@
-using Gen.Generator.Blocks;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
 
@@ -18,9 +17,5 @@ namespace Gen.Generator.Emission
             "Linear",
             "fc",
             TorchNames.Nn(plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)"));
-
-        /// <summary>What the head holds at the declared class count.</summary>
-        public static Counts Count(ArchitecturePlan plan) =>
-            plan.Head == HeadKind.None ? Counts.Zero : Counts.Linear(plan.OutChannels, plan.Classes, plan.Head == HeadKind.Linear);
     }
 }

@@ -1,11 +1,10 @@
 using System.Collections.Generic;
-using Gen.Generator.Blocks;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
 
 namespace Gen.Generator.Emission
 {
-    /// <summary>The three stems: their fields, forward calls, description and counts.</summary>
+    /// <summary>The three stems: their fields and description.</summary>
     internal static class StemCode
     {
         /// <summary>The stem's fields in call order.</summary>
@@ -56,25 +55,5 @@ namespace Gen.Generator.Emission
             StemKind.Cifar => "stem: conv1 3x3/1, bn1, relu",
             _ => $"s0: {stem.Depth} x (conv 3x3, BN, GELU), first stride 2",
         };
-
-        /// <summary>What the stem holds.</summary>
-        public static Counts Count(StemPlan stem)
-        {
-            switch (stem.Kind)
-            {
-                case StemKind.ResNet:
-                    return Counts.Conv(stem.InChannels, stem.Channels, 7) + Counts.BatchNorm(stem.Channels);
-                case StemKind.Cifar:
-                    return Counts.Conv(stem.InChannels, stem.Channels, 3) + Counts.BatchNorm(stem.Channels);
-                default:
-                    var total = Counts.Zero;
-                    for (var i = 0; i < stem.Depth; i++)
-                    {
-                        total += Counts.Conv(i == 0 ? stem.InChannels : stem.Channels, stem.Channels, 3) + Counts.BatchNorm(stem.Channels);
-                    }
-
-                    return total;
-            }
-        }
     }
 }

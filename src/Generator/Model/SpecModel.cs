@@ -12,6 +12,10 @@ namespace Gen.Generator.Model
     /// <param name="Stems">Every stem attribute found (the validator wants exactly one).</param>
     /// <param name="Stages">The <c>[Stage]</c> attributes in source order.</param>
     /// <param name="Layout">The <c>[Layout]</c> attribute, if any.</param>
+    /// <param name="HasArgumentErrors">
+    /// A spec attribute has an argument the compiler rejects (not a constant, no matching constructor):
+    /// the compiler reports it, and the generator adds nothing of its own (its value is unknown).
+    /// </param>
     internal sealed record SpecModel(
         string Namespace,
         string ClassName,
@@ -20,15 +24,34 @@ namespace Gen.Generator.Model
         BackboneSpec Backbone,
         EquatableArray<StemSpec> Stems,
         EquatableArray<StageSpec> Stages,
-        LayoutSpec? Layout);
+        LayoutSpec? Layout,
+        bool HasArgumentErrors = false);
 
     /// <summary>Facts about the declaration itself.</summary>
     /// <param name="IsPartial">Every declaration of the class is <c>partial</c>.</param>
     /// <param name="IsNested">The class is nested in another type.</param>
     /// <param name="IsGeneric">The class has type parameters.</param>
     /// <param name="IsRecord">The type is a <c>record class</c>, not a plain class.</param>
+    /// <param name="IsStatic">The class is <c>static</c>.</param>
+    /// <param name="IsFileLocal">The class is <c>file</c>-local (another file's partial declaration would be another type).</param>
     /// <param name="Identifier">The class name token.</param>
-    internal sealed record ClassShape(bool IsPartial, bool IsNested, bool IsGeneric, bool IsRecord, SourceLocation Identifier);
+    /// <param name="Members">The members the user declared, by name (the generated half must not declare them again).</param>
+    /// <param name="Constructor">Where the user declared an instance constructor, if anywhere.</param>
+    internal sealed record ClassShape(
+        bool IsPartial,
+        bool IsNested,
+        bool IsGeneric,
+        bool IsRecord,
+        bool IsStatic,
+        bool IsFileLocal,
+        SourceLocation Identifier,
+        EquatableArray<MemberName> Members,
+        SourceLocation? Constructor);
+
+    /// <summary>A member the user declared in the backbone class.</summary>
+    /// <param name="Name">Its name.</param>
+    /// <param name="Location">Where its name is written.</param>
+    internal sealed record MemberName(string Name, SourceLocation Location);
 
     /// <summary>The <c>[Backbone]</c> attribute.</summary>
     internal sealed record BackboneSpec(

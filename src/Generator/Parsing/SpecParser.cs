@@ -20,6 +20,7 @@ namespace Gen.Generator.Parsing
             var stems = new List<StemSpec>();
             var stages = new List<StageSpec>();
             LayoutSpec? layout = null;
+            var hasArgumentErrors = false;
 
             foreach (var attribute in type.GetAttributes())
             {
@@ -31,6 +32,7 @@ namespace Gen.Generator.Parsing
                 }
 
                 var reader = new AttributeReader(attribute, node);
+                hasArgumentErrors |= reader.HasErrors;
                 switch (attributeClass.Name)
                 {
                     case nameof(BackboneAttribute):
@@ -60,7 +62,16 @@ namespace Gen.Generator.Parsing
             }
 
             var identifier = node is TypeDeclarationSyntax declaration ? SourceLocation.Of(declaration.Identifier) : SourceLocation.Of(node);
-            var shape = new ClassShape(IsPartial(type), type.ContainingType is not null, type.TypeParameters.Length > 0, type.IsRecord, identifier);
+            var shape = new ClassShape(
+                IsPartial(type),
+                type.ContainingType is not null,
+                type.TypeParameters.Length > 0,
+                type.IsRecord,
+                type.IsStatic,
+                type.IsFileLocal,
+                identifier,
+                UserMembers(type),
+                UserConstructor(type));
             return new SpecModel(
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
                 type.Name,
@@ -69,7 +80,8 @@ namespace Gen.Generator.Parsing
                 backbone ?? new BackboneSpec(null, null, null, null, null, null, null, new AttributeLocations(identifier, EquatableArray<ArgumentLocation>.Empty)),
                 EquatableArray.From(stems),
                 EquatableArray.From(stages),
-                layout);
+                layout,
+                hasArgumentErrors);
         }
 
         private static BackboneSpec ReadBackbone(AttributeReader reader) => new BackboneSpec(
@@ -103,6 +115,41 @@ namespace Gen.Generator.Parsing
                 reader.Double(nameof(StageAttribute.DropPath)),
                 (AttentionKind?)reader.Enum(nameof(StageAttribute.Attention)),
                 reader.Locations);
+        }
+
+        private static EquatableArray<MemberName> UserMembers(INamedTypeSymbol type)
+        {
+            var members = new List<MemberName>();
+            foreach (var member in type.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared && member.CanBeReferencedByName && member.Locations.Length > 0 && member.Locations[0].IsInSource)
+                {
+                    members.Add(new MemberName(member.Name, SourceLocation.Of(member.Locations[0])));
+                }
+            }
+
+            foreach (var nested in type.GetTypeMembers())
+            {
+                if (nested.Locations.Length > 0 && nested.Locations[0].IsInSource)
+                {
+                    members.Add(new MemberName(nested.Name, SourceLocation.Of(nested.Locations[0])));
+                }
+            }
+
+            return EquatableArray.From(members);
+        }
+
+        private static SourceLocation? UserConstructor(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (!constructor.IsImplicitlyDeclared && constructor.Locations.Length > 0 && constructor.Locations[0].IsInSource)
+                {
+                    return SourceLocation.Of(constructor.Locations[0]);
+                }
+            }
+
+            return null;
         }
 
         private static bool IsPartial(INamedTypeSymbol type)

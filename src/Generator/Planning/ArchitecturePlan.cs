@@ -1,10 +1,12 @@
+using Gen.Generator.Blocks;
 using Gen.Generator.Model;
 
 namespace Gen.Generator.Planning
 {
     /// <summary>
     /// A validated spec with every default applied and every block's widths and feature sizes
-    /// worked out: the emitter's only input.
+    /// worked out: the emitter's only input. <see cref="Counts"/> is what the model holds (null when
+    /// a user-defined block makes it unknowable); the emitter only prints it.
     /// </summary>
     internal sealed record ArchitecturePlan(
         string Namespace,
@@ -16,7 +18,8 @@ namespace Gen.Generator.Planning
         int Classes,
         HeadKind Head,
         StemPlan Stem,
-        EquatableArray<StagePlan> Stages)
+        EquatableArray<StagePlan> Stages,
+        Counts? Counts)
     {
         /// <summary>Channels of the last stage's output (the head's input).</summary>
         public int OutChannels => Stages.Count == 0 ? Stem.Channels : Stages[Stages.Count - 1].OutChannels;

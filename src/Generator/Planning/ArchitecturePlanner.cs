@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using Gen.Generator.Blocks;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Gen.Generator.Validation;
 
@@ -7,33 +9,39 @@ namespace Gen.Generator.Planning
 {
     /// <summary>
     /// Follows channels and feature sizes from the stem through every stage, runs the flow checks,
-    /// and resolves every block's constructor arguments.
+    /// resolves every block's constructor arguments and counts what the model holds.
     /// </summary>
     internal static class ArchitecturePlanner
     {
-        /// <summary>Plans the network; returns null when a flow check fails.</summary>
+        /// <summary>Plans the network; returns null when a flow check or a limit fails.</summary>
         public static ArchitecturePlan? Plan(SpecModel spec, ImageSpec image, int classes, HeadKind head, StemSpec stemSpec, IReadOnlyList<StageDraft> drafts, Reporter reporter)
         {
             var stem = PlanStem(stemSpec, image);
             var stages = new List<StagePlan>();
-            int channels = stem.Channels, height = stem.OutHeight, width = stem.OutWidth, totalStride = stem.Stride;
+            int channels = stem.Channels, height = stem.OutHeight, width = stem.OutWidth;
+            long totalStride = stem.Stride;
             foreach (var draft in drafts)
             {
-                var definition = BlockCatalog.For(draft.Kind);
-                var outChannels = definition.OutChannels(draft.Channels, draft.Expansion);
-                totalStride *= draft.Stride;
-                FlowRules.Check(draft, channels, outChannels, totalStride, image, reporter);
+                var outChannels = BlockCatalog.For(draft.Kind).OutChannels(draft.Channels, draft.Expansion);
+                if (!Limits.Check(reporter, draft.Where(nameof(StageAttribute.Channels)), draft.Label + " output width (Channels x Expansion)", outChannels, Limits.Width))
+                {
+                    return null;
+                }
+
+                // Saturates instead of overflowing: any stride above the image already fails GEN0010.
+                totalStride = Math.Min(totalStride * draft.Stride, 1L << 40);
+                FlowRules.Check(draft, channels, (int)outChannels, totalStride, image, reporter);
                 var outHeight = Downsample(height, draft.Stride);
                 var outWidth = Downsample(width, draft.Stride);
                 var blocks = new List<BlockPlan>();
                 for (var i = 0; i < draft.Depth; i++)
                 {
-                    var input = i == 0 ? channels : outChannels;
+                    var input = i == 0 ? channels : (int)outChannels;
                     blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Stride : 1, outHeight, outWidth));
                 }
 
-                stages.Add(new StagePlan(draft.Number, StageResolver.StageName(stem.Kind, draft.Number), EquatableArray.From(blocks), outChannels, outHeight, outWidth));
-                channels = outChannels;
+                stages.Add(new StagePlan(draft.Number, StageResolver.StageName(stem.Kind, draft.Number), EquatableArray.From(blocks), (int)outChannels, outHeight, outWidth));
+                channels = (int)outChannels;
                 height = outHeight;
                 width = outWidth;
             }
@@ -43,11 +51,39 @@ namespace Gen.Generator.Planning
                 return null;
             }
 
-            return new ArchitecturePlan(spec.Namespace, spec.ClassName, spec.Accessibility, image.Channels, image.Height, image.Width, classes, head, stem, EquatableArray.From(stages));
+            var counts = Count(spec, stem, stages, head, channels, classes, reporter);
+            if (reporter.HasErrors)
+            {
+                return null;
+            }
+
+            return new ArchitecturePlan(spec.Namespace, spec.ClassName, spec.Accessibility, image.Channels, image.Height, image.Width, classes, head, stem, EquatableArray.From(stages), counts);
         }
 
         /// <summary>Output size of a 3x3/stride or 1x1/stride layer with "same" padding: <c>(size - 1) / stride + 1</c>.</summary>
         public static int Downsample(int size, int stride) => ((size - 1) / stride) + 1;
+
+        private static Counts? Count(SpecModel spec, StemPlan stem, List<StagePlan> stages, HeadKind head, int headInput, int classes, Reporter reporter)
+        {
+            Counts? counts;
+            try
+            {
+                counts = ModelCounter.Count(stem, stages, head, headInput, classes);
+            }
+            catch (OverflowException)
+            {
+                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, "more elements than a 64-bit count holds", Limits.Elements + " parameter or buffer elements");
+                return null;
+            }
+
+            if (counts is { } known && Math.Max(known.Parameters, known.Buffers) > Limits.Elements)
+            {
+                var what = known.Parameters > Limits.Elements ? known.Parameters + " parameters" : known.Buffers + " buffer elements";
+                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, what, Limits.Elements + " elements");
+            }
+
+            return counts;
+        }
 
         private static StemPlan PlanStem(StemSpec stem, ImageSpec image)
         {

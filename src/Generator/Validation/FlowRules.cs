@@ -12,7 +12,7 @@ namespace Gen.Generator.Validation
     internal static class FlowRules
     {
         /// <summary>Reports every problem of <paramref name="stage"/> given its input width and total stride.</summary>
-        public static void Check(StageDraft stage, int inChannels, int outChannels, int totalStride, ImageSpec image, Reporter reporter)
+        public static void Check(StageDraft stage, int inChannels, int outChannels, long totalStride, ImageSpec image, Reporter reporter)
         {
             switch (stage.Kind)
             {
@@ -29,6 +29,7 @@ namespace Gen.Generator.Validation
                     break;
                 case BlockKind.MBConv:
                     WidthPreserved(stage, inChannels, outChannels, reporter, "MBConv");
+                    Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " hidden width (input x Expansion)", (long)System.Math.Max(inChannels, outChannels) * stage.Expansion, Limits.Width);
                     if (System.Math.Min(inChannels, outChannels) / MBConvDefinition.SeDivisor < 1)
                     {
                         reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, System.Math.Min(inChannels, outChannels), MBConvDefinition.SeDivisor, "the MBConv squeeze-excitation");

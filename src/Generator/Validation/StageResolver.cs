@@ -38,7 +38,29 @@ namespace Gen.Generator.Validation
                 reporter.Report(DiagnosticCatalog.NoStages, spec.Backbone.Locations.Attribute, spec.ClassName);
             }
 
+            WarnAttentionNotApplied(spec, drafts, defaultAttention, reporter);
             return drafts;
+        }
+
+        // The backbone's add-on reaches ResNet-style stages only; say so for every other stage that
+        // takes the default (a stage that sets Attention itself gets GEN0019 instead).
+        private static void WarnAttentionNotApplied(SpecModel spec, List<StageDraft> drafts, AttentionKind attention, Reporter reporter)
+        {
+            if (attention == AttentionKind.None || attention > AttentionKind.SE)
+            {
+                return;
+            }
+
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                var draft = drafts[i];
+                var ownAttention = spec.Layout is null && i < spec.Stages.Count && spec.Stages[i].Attention is not null;
+                if (!BlockCatalog.IsResNetStyle(draft.Kind) && !ownAttention && BlockCatalog.IsKnown(draft.Kind))
+                {
+                    var name = draft.Kind == BlockKind.Custom ? draft.Custom?.DisplayName ?? "custom" : BlockCatalog.For(draft.Kind).DisplayName;
+                    reporter.Report(DiagnosticCatalog.AttentionNotApplied, spec.Backbone.Locations.Of(nameof(BackboneAttribute.Attention)), attention, draft.Label, name);
+                }
+            }
         }
 
         private static void FromLayout(LayoutSpec layout, StemKind? stem, AttentionKind attention, Reporter reporter, List<StageDraft> drafts)

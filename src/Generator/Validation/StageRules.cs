@@ -12,7 +12,7 @@ namespace Gen.Generator.Validation
         {
             if (!BlockCatalog.IsKnown(stage.Kind))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Block)), stage.Label + " block kind", (int)stage.Kind, "it must be a Gen.BlockKind member");
+                reporter.Report(DiagnosticCatalog.UndefinedEnumValue, stage.Where(nameof(StageAttribute.Block)), stage.Label + " block kind", (int)stage.Kind, nameof(BlockKind));
                 return;
             }
 
@@ -20,46 +20,60 @@ namespace Gen.Generator.Validation
             {
                 reporter.Report(DiagnosticCatalog.DepthTooSmall, stage.Where(nameof(StageAttribute.Depth)), stage.Label, stage.Depth);
             }
+            else
+            {
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Depth)), stage.Label + " Depth", stage.Depth, Limits.Depth);
+            }
 
             if (stage.Channels <= 0)
             {
                 reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stage.Where(nameof(StageAttribute.Channels)), stage.Label, stage.Channels);
             }
+            else
+            {
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Channels)), stage.Label + " Channels", stage.Channels, Limits.Width);
+            }
 
             if (stage.Stride != 1 && stage.Stride != 2)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Stride)), stage.Label + " Stride", stage.Stride, "it must be 1 or 2");
+                reporter.Report(DiagnosticCatalog.StrideOutOfRange, stage.Where(nameof(StageAttribute.Stride)), stage.Label, stage.Stride);
             }
 
-            if (stage.Kind == BlockKind.MBConv && stage.Expansion < 2)
+            // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv, no SE)
+            // that the runtime block does not implement.
+            var minimum = stage.Kind == BlockKind.MBConv ? 2 : 1;
+            if (stage.Expansion < minimum)
             {
-                // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv,
-                // no SE) that the runtime block does not implement.
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, "MBConv needs at least 2; the expansion-1 variant (no expand conv, no SE) is not supported");
+                var name = BlockCatalog.For(stage.Kind).DisplayName;
+                reporter.Report(DiagnosticCatalog.ExpansionTooSmall, stage.Where(nameof(StageAttribute.Expansion)), stage.Label, stage.Expansion, name, minimum);
             }
-            else if (stage.Expansion < 1)
+            else
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, "it must be at least 1");
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, Limits.Width);
             }
 
             if (stage.KernelSize < 1 || stage.KernelSize % 2 == 0)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label + " KernelSize", stage.KernelSize, "it must be odd and positive");
+                reporter.Report(DiagnosticCatalog.KernelNotOdd, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label, nameof(StageAttribute.KernelSize), stage.KernelSize);
             }
 
             if (stage.KeyGroups < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label + " KeyGroups", stage.KeyGroups, "it must be at least 1");
+                reporter.Report(DiagnosticCatalog.GroupsNotPositive, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label, nameof(StageAttribute.KeyGroups), stage.KeyGroups);
             }
 
             if (stage.Heads < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Heads)), stage.Label + " Heads", stage.Heads, "it must be at least 1");
+                reporter.Report(DiagnosticCatalog.HeadsNotPositive, stage.Where(nameof(StageAttribute.Heads)), stage.Label, stage.Heads);
             }
 
             if (stage.HeadDim < 1 && stage.HeadDim != StageAttribute.HeadDimFromChannels)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " HeadDim", stage.HeadDim, "it must be positive, or -1 for input channels / Heads");
+                reporter.Report(DiagnosticCatalog.HeadDimInvalid, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, stage.HeadDim);
+            }
+            else if (stage.Heads >= 1 && stage.HeadDim >= 1)
+            {
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " attention width Heads x HeadDim", (long)stage.Heads * stage.HeadDim, Limits.Width);
             }
 
             CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Dropout);
@@ -73,7 +87,7 @@ namespace Gen.Generator.Validation
         {
             if (!(value >= 0.0 && value < 1.0))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(name), stage.Label + " " + name, value, "it must be in [0, 1)");
+                reporter.Report(DiagnosticCatalog.RateOutOfRange, stage.Where(name), stage.Label, name, value);
             }
         }
 
@@ -81,7 +95,7 @@ namespace Gen.Generator.Validation
         {
             if (values.Count != EPSABottleneckDefinition.Branches)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(name), stage.Label + " " + name, values.Count + " entries", "PSA has exactly 4 branches");
+                reporter.Report(DiagnosticCatalog.PsaBranchCount, stage.Where(name), stage.Label, name, values.Count);
                 return;
             }
 
@@ -89,8 +103,7 @@ namespace Gen.Generator.Validation
             {
                 if (values[i] < 1 || (odd && values[i] % 2 == 0))
                 {
-                    var rule = odd ? "branch kernels must be odd and positive" : "branch groups must be positive";
-                    reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(name + "[" + i + "]"), stage.Label + " " + name + "[" + i + "]", values[i], rule);
+                    reporter.Report(odd ? DiagnosticCatalog.KernelNotOdd : DiagnosticCatalog.GroupsNotPositive, stage.Where(name + "[" + i + "]"), stage.Label, name + "[" + i + "]", values[i]);
                 }
             }
         }

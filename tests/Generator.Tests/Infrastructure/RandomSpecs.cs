@@ -39,15 +39,26 @@ internal static class RandomSpecs
 
         var text = new StringBuilder("using Gen;\nnamespace Fuzz;\n");
         var backbone = new List<string> { "Classes = " + random.Next(2, 20), "ImageSize = " + (fault?.Id == "GEN0010" ? 97 : image) };
-        switch (random.Next(4))
+        // The backbone's add-on reaches ResNet-style stages only (GEN0036 warns on the others), so a
+        // valid spec sets it only when every stage is ResNet-style (kinds 0-3).
+        var attention = random.Next(4);
+        if (kinds.All(kind => kind < 4))
         {
-            case 0: backbone.Add("Attention = AttentionKind.Nam"); break;
-            case 1: backbone.Add("Attention = AttentionKind.SE"); break;
+            switch (attention)
+            {
+                case 0: backbone.Add("Attention = AttentionKind.Nam"); break;
+                case 1: backbone.Add("Attention = AttentionKind.SE"); break;
+            }
         }
 
         if (random.Next(4) == 0)
         {
             backbone.Add(random.Next(2) == 0 ? "Head = HeadKind.None" : "Head = HeadKind.LinearNoBias");
+        }
+
+        if (backbone.Contains("Head = HeadKind.None"))
+        {
+            backbone.RemoveAt(0); // Classes without a head is GEN0037, a warning
         }
 
         text.Append("[Backbone(").Append(string.Join(", ", backbone)).Append(")]\n");
@@ -115,8 +126,11 @@ internal static class RandomSpecs
         new Fault("GEN0010", null, NeedsTransformer: true),
         new Fault("GEN0013", null),
         new Fault("GEN0015", null),
+        new Fault("GEN0016", (o, _) => { o.Add("Stride = 3"); return o; }),
         // On an MBConv stage the fault is Expansion = 1: the unsupported expansion-1 variant must not pass as valid.
-        new Fault("GEN0016", (o, kind) => { o.Add(kind == "MBConv" ? "Expansion = 1" : "Stride = 3"); return o; }),
+        new Fault("GEN0021", (o, kind) => { o.Add(kind == "MBConv" ? "Expansion = 1" : "Expansion = 0"); return o; }),
+        new Fault("GEN0031", (o, _) => Set(o, "Channels", "100000")),
+        new Fault("GEN0031", (o, _) => Set(o, "Depth", "2147483647")),
     };
 
     private static List<string> Set(List<string> options, string name, string value)

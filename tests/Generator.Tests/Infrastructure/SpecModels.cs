@@ -17,7 +17,7 @@ internal static class SpecModels
         "Tests",
         "Net",
         "public",
-        new ClassShape(true, false, false, false, Nowhere),
+        new ClassShape(true, false, false, false, false, false, Nowhere, EquatableArray<MemberName>.Empty, null),
         backbone,
         EquatableArray.Of(stem),
         EquatableArray.From(stages),
