@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
 
@@ -11,6 +12,15 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string DisplayName => "BasicBlock";
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "Basic", "BasicBlock" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions);
+
+        /// <inheritdoc/>
+        public override bool IsResNetStyle => true;
 
         /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => channels;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
 
@@ -11,6 +12,18 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string DisplayName => "Bottleneck";
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "B", "Bottleneck" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions, new[] { nameof(StageAttribute.Expansion) });
+
+        /// <inheritdoc/>
+        public override bool IsResNetStyle => true;
+
+        /// <inheritdoc/>
+        public override int DefaultExpansion => StageAttribute.DefaultExpansion;
 
         /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => (long)channels * expansion;

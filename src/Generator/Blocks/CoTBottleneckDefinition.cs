@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
+using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {
@@ -19,7 +22,30 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "CoTBottleneck";
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "CoT", "CoTBottleneck" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions, new[] { nameof(StageAttribute.Expansion) }, new[] { nameof(StageAttribute.KernelSize), nameof(StageAttribute.KeyGroups) });
+
+        /// <inheritdoc/>
+        public override bool IsResNetStyle => true;
+
+        /// <inheritdoc/>
+        public override int DefaultExpansion => StageAttribute.DefaultExpansion;
+
+        /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => (long)channels * expansion;
+
+        /// <summary>The key convolution's groups divide the width, and the attention embedding keeps a channel.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
+        {
+            var stage = flow.Stage;
+            FlowRules.Divisible(stage, reporter, stage.Channels, stage.KeyGroups, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
+            if (2 * stage.Channels / AttentionFactor < 1)
+            {
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, 2 * stage.Channels, AttentionFactor, "the CoT attention embedding");
+            }
+        }
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
 
@@ -11,6 +12,15 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string DisplayName => "custom";
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = System.Array.Empty<string>();
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = CommonOptions;
+
+        /// <summary>Like torchvision's stages, the first custom stage keeps the stem's resolution.</summary>
+        public override int DefaultStride(int number) => number == 1 ? 1 : 2;
 
         /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => channels;

@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
+using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {
@@ -27,7 +30,46 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "EPSABottleneck";
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "EPSA", "EPSABottleneck" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions, new[] { nameof(StageAttribute.Expansion) }, new[] { nameof(StageAttribute.Kernels), nameof(StageAttribute.Groups) });
+
+        /// <inheritdoc/>
+        public override bool IsResNetStyle => true;
+
+        /// <inheritdoc/>
+        public override int DefaultExpansion => StageAttribute.DefaultExpansion;
+
+        /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => (long)channels * expansion;
+
+        /// <summary>The width splits into the four branches, each branch's groups divide its share, and the shared SE keeps a channel.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
+        {
+            var stage = flow.Stage;
+            var planes = stage.Channels;
+            if (planes % Branches != 0)
+            {
+                reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Channels)), stage.Label, planes, Branches, "PSA branches");
+                return;
+            }
+
+            var split = planes / Branches;
+            for (var i = 0; i < stage.Groups.Count; i++)
+            {
+                var groups = stage.Groups[i];
+                if (split % groups != 0)
+                {
+                    reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Groups) + "[" + i + "]"), stage.Label, split, groups, "PSA branch " + (i + 1));
+                }
+            }
+
+            if (split / SeReduction < 1)
+            {
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, split, SeReduction, "the PSA SE weight (Channels / 4 / 16)");
+            }
+        }
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()

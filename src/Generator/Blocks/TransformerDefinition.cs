@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
+using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {
@@ -19,7 +22,43 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "RelativeTransformer";
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "T", "Transformer" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, new[] { nameof(StageAttribute.Heads), nameof(StageAttribute.HeadDim), nameof(StageAttribute.Dropout) });
+
+        /// <summary>Its relative position table is sized for the declared feature map.</summary>
+        public override bool IsPositionAware => true;
+
+        /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => channels;
+
+        /// <summary>Width changes only when downsampling, and the heads fit the widths.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
+        {
+            var stage = flow.Stage;
+            FlowRules.WidthPreserved(flow, reporter, DisplayName);
+            if (stage.Heads == 1 && (stage.HeadDim == flow.InChannels || stage.HeadDim == StageAttribute.HeadDimFromChannels) && flow.InChannels != flow.OutChannels)
+            {
+                // coatnet-pytorch drops the output projection for one head as wide as the input,
+                // so the attention output keeps the input width and cannot meet a wider residual.
+                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, "single-head Transformer (no output projection)", flow.InChannels, flow.OutChannels);
+            }
+
+            if (stage.HeadDim != StageAttribute.HeadDimFromChannels || stage.Heads < 1)
+            {
+                return;
+            }
+
+            foreach (var width in new[] { flow.InChannels, flow.OutChannels })
+            {
+                if (width % stage.Heads != 0)
+                {
+                    reporter.Report(DiagnosticCatalog.HeadsMismatch, stage.Where(nameof(StageAttribute.Heads)), stage.Label, width, stage.Heads);
+                    return;
+                }
+            }
+        }
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()

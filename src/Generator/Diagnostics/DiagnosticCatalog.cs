@@ -64,7 +64,7 @@ namespace Gen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownLayoutToken = Error(
             "GEN0008",
             "Unknown layout token",
-            "Unknown layout token '{0}' in \"{1}\"; expected C, T, Basic, B, Bottleneck, CoT, EPSA, MBConv or Transformer",
+            "Unknown layout token '{0}' in \"{1}\"; expected one of {2}",
             "Separate tokens with '-'; each token names a block kind.");
 
         /// <summary>GEN0009: layout arrays of different lengths.</summary>

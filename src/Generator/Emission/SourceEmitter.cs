@@ -248,7 +248,7 @@ namespace Gen.Generator.Emission
         // models accept only the declared image size; the others accept any size.
         private static void WriteCheckInput(CodeWriter writer, ArchitecturePlan plan)
         {
-            var fixedSize = plan.Stages.Any(s => s.Blocks.Any(b => b.Kind == BlockKind.Transformer));
+            var fixedSize = plan.Stages.Any(s => s.Blocks.Any(b => BlockCatalog.For(b.Kind).IsPositionAware));
             var expected = fixedSize ? $"N x {plan.InChannels} x {plan.ImageHeight} x {plan.ImageWidth}" : $"N x {plan.InChannels} x H x W";
             var condition = $"shape.Length != 4 || shape[1] != {plan.InChannels}"
                 + (fixedSize ? $" || shape[2] != {plan.ImageHeight} || shape[3] != {plan.ImageWidth}" : string.Empty);

@@ -30,7 +30,7 @@ namespace Gen.Generator.Planning
 
                 // Saturates instead of overflowing: any stride above the image already fails GEN0010.
                 totalStride = Math.Min(totalStride * draft.Stride, 1L << 40);
-                FlowRules.Check(draft, channels, (int)outChannels, totalStride, image, reporter);
+                FlowRules.Check(new StageFlow(draft, channels, (int)outChannels, totalStride, image), reporter);
                 var outHeight = Downsample(height, draft.Stride);
                 var outWidth = Downsample(width, draft.Stride);
                 var blocks = new List<BlockPlan>();

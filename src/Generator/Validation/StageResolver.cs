@@ -55,7 +55,7 @@ namespace Gen.Generator.Validation
             {
                 var draft = drafts[i];
                 var ownAttention = spec.Layout is null && i < spec.Stages.Count && spec.Stages[i].Attention is not null;
-                if (!BlockCatalog.IsResNetStyle(draft.Kind) && !ownAttention && BlockCatalog.IsKnown(draft.Kind))
+                if (BlockCatalog.IsKnown(draft.Kind) && !BlockCatalog.For(draft.Kind).IsResNetStyle && !ownAttention)
                 {
                     var name = draft.Kind == BlockKind.Custom ? draft.Custom?.DisplayName ?? "custom" : BlockCatalog.For(draft.Kind).DisplayName;
                     reporter.Report(DiagnosticCatalog.AttentionNotApplied, spec.Backbone.Locations.Of(nameof(BackboneAttribute.Attention)), attention, draft.Label, name);
@@ -77,7 +77,7 @@ namespace Gen.Generator.Validation
                 }
                 else
                 {
-                    reporter.Report(DiagnosticCatalog.UnknownLayoutToken, where, token, text);
+                    reporter.Report(DiagnosticCatalog.UnknownLayoutToken, where, token, text, string.Join(", ", BlockCatalog.LayoutTokens));
                 }
             }
 
@@ -148,22 +148,30 @@ namespace Gen.Generator.Validation
 
         private static StageDraft Defaults(BlockKind kind, int number, StemKind? stem, AttentionKind attention)
         {
-            var resNetStyle = BlockCatalog.IsResNetStyle(kind) || kind == BlockKind.Custom;
-            return new StageDraft
+            var label = "Stage " + number + (stem is null ? string.Empty : " (" + StageName(stem.Value, number) + ")");
+            var draft = new StageDraft
             {
                 Number = number,
-                Label = "Stage " + number + (stem is null ? string.Empty : " (" + StageName(stem.Value, number) + ")"),
+                Label = label,
                 Kind = kind,
-                Stride = resNetStyle && number == 1 ? 1 : 2,
-                Expansion = kind == BlockKind.Basic || kind == BlockKind.Custom ? 1 : StageAttribute.DefaultExpansion,
                 Kernels = EPSABottleneckDefinition.DefaultKernels,
                 Groups = EPSABottleneckDefinition.DefaultGroups,
                 KernelSize = StageAttribute.DefaultKernelSize,
                 KeyGroups = StageAttribute.DefaultKeyGroups,
                 Heads = StageAttribute.DefaultHeads,
                 HeadDim = StageAttribute.DefaultHeadDim,
-                Attention = BlockCatalog.IsResNetStyle(kind) ? attention : AttentionKind.None,
+                Stride = 2,
+                Expansion = 1,
             };
+            if (BlockCatalog.IsKnown(kind))
+            {
+                var definition = BlockCatalog.For(kind);
+                draft.Stride = definition.DefaultStride(number);
+                draft.Expansion = definition.DefaultExpansion;
+                draft.Attention = definition.IsResNetStyle ? attention : AttentionKind.None;
+            }
+
+            return draft;
         }
 
         /// <summary>The field and state-dict name of stage <paramref name="number"/>.</summary>
@@ -171,25 +179,28 @@ namespace Gen.Generator.Validation
 
         private static void WarnIgnored(StageSpec stage, StageDraft draft, Reporter reporter)
         {
-            var kind = stage.Kind;
-            var resNetStyle = BlockCatalog.IsResNetStyle(kind);
-            Warn(stage.Expansion is not null && !BlockCatalog.HasExpansion(kind), nameof(StageAttribute.Expansion));
-            Warn(stage.Kernels is not null && kind != BlockKind.EPSABottleneck, nameof(StageAttribute.Kernels));
-            Warn(stage.Groups is not null && kind != BlockKind.EPSABottleneck, nameof(StageAttribute.Groups));
-            Warn(stage.KernelSize is not null && kind != BlockKind.CoTBottleneck, nameof(StageAttribute.KernelSize));
-            Warn(stage.KeyGroups is not null && kind != BlockKind.CoTBottleneck, nameof(StageAttribute.KeyGroups));
-            Warn(stage.Heads is not null && kind != BlockKind.Transformer, nameof(StageAttribute.Heads));
-            Warn(stage.HeadDim is not null && kind != BlockKind.Transformer, nameof(StageAttribute.HeadDim));
-            Warn(stage.Dropout is not null && kind != BlockKind.Transformer, nameof(StageAttribute.Dropout));
-            Warn(stage.DropPath is not null && !resNetStyle, nameof(StageAttribute.DropPath));
-            Warn(stage.Attention is not null && !resNetStyle, nameof(StageAttribute.Attention));
-
-            void Warn(bool ignored, string option)
+            if (!BlockCatalog.IsKnown(stage.Kind))
             {
-                if (ignored)
+                return;
+            }
+
+            var definition = BlockCatalog.For(stage.Kind);
+            Warn(stage.Expansion is not null, nameof(StageAttribute.Expansion));
+            Warn(stage.Kernels is not null, nameof(StageAttribute.Kernels));
+            Warn(stage.Groups is not null, nameof(StageAttribute.Groups));
+            Warn(stage.KernelSize is not null, nameof(StageAttribute.KernelSize));
+            Warn(stage.KeyGroups is not null, nameof(StageAttribute.KeyGroups));
+            Warn(stage.Heads is not null, nameof(StageAttribute.Heads));
+            Warn(stage.HeadDim is not null, nameof(StageAttribute.HeadDim));
+            Warn(stage.Dropout is not null, nameof(StageAttribute.Dropout));
+            Warn(stage.DropPath is not null, nameof(StageAttribute.DropPath));
+            Warn(stage.Attention is not null, nameof(StageAttribute.Attention));
+
+            void Warn(bool written, string option)
+            {
+                if (written && !definition.Reads(option))
                 {
-                    var name = BlockCatalog.IsKnown(kind) ? BlockCatalog.For(kind).DisplayName : kind.ToString();
-                    reporter.Report(DiagnosticCatalog.OptionIgnored, draft.Where(option), draft.Label, option, name);
+                    reporter.Report(DiagnosticCatalog.OptionIgnored, draft.Where(option), draft.Label, option, definition.DisplayName);
                 }
             }
         }

@@ -41,13 +41,14 @@ namespace Gen.Generator.Validation
 
             // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv, no SE)
             // that the runtime block does not implement.
-            var minimum = stage.Kind == BlockKind.MBConv ? 2 : 1;
-            if (stage.Expansion < minimum)
+            var definition = BlockCatalog.For(stage.Kind);
+            var minimum = definition.MinimumExpansion;
+            if (stage.Expansion < minimum && definition.Reads(nameof(StageAttribute.Expansion)))
             {
-                var name = BlockCatalog.For(stage.Kind).DisplayName;
+                var name = definition.DisplayName;
                 reporter.Report(DiagnosticCatalog.ExpansionTooSmall, stage.Where(nameof(StageAttribute.Expansion)), stage.Label, stage.Expansion, name, minimum);
             }
-            else
+            else if (definition.Reads(nameof(StageAttribute.Expansion)))
             {
                 Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, Limits.Width);
             }
