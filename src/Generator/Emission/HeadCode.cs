@@ -7,7 +7,7 @@ namespace Gen.Generator.Emission
     internal static class HeadCode
     {
         /// <summary>The pooling field's name (<c>avgpool</c> as in torchvision, <c>pool</c> as in coatnet-pytorch).</summary>
-        public static string PoolName(ArchitecturePlan plan) => plan.UsesCoAtNetNames ? "pool" : "avgpool";
+        public static string PoolName(ArchitecturePlan plan) => Stems.StemCatalog.For(plan.Stem.Kind).PoolName;
 
         /// <summary>The pooling field.</summary>
         public static Field Pool(ArchitecturePlan plan) => new Field("AdaptiveAvgPool2d", PoolName(plan), TorchNames.Nn("AdaptiveAvgPool2d(1)"));

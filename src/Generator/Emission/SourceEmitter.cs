@@ -4,6 +4,7 @@ using System.Linq;
 using Gen.Generator.Blocks;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
+using Gen.Generator.Stems;
 
 namespace Gen.Generator.Emission
 {
@@ -73,7 +74,7 @@ namespace Gen.Generator.Emission
 
         private static List<Field> Fields(ArchitecturePlan plan)
         {
-            var fields = new List<Field>(StemCode.Fields(plan.Stem));
+            var fields = new List<Field>(StemCatalog.For(plan.Stem.Kind).Fields(plan.Stem));
             foreach (var stage in plan.Stages)
             {
                 var items = new List<string>();
@@ -97,12 +98,7 @@ namespace Gen.Generator.Emission
 
         private static void WriteClassDocs(CodeWriter writer, ArchitecturePlan plan, Counts? counts)
         {
-            var stem = plan.Stem.Kind switch
-            {
-                StemKind.ResNet => "ResNet stem",
-                StemKind.Cifar => "CIFAR stem",
-                _ => "conv stem",
-            };
+            var stem = StemCatalog.For(plan.Stem.Kind).Summary;
             var stages = plan.Stages.Count == 1 ? "1 stage" : plan.Stages.Count + " stages";
             var head = plan.Head == HeadKind.None ? "no head (a feature extractor)" : $"a {plan.Classes}-class linear head";
             writer.Line("/// <summary>");
@@ -112,7 +108,7 @@ namespace Gen.Generator.Emission
             writer.Line("/// <remarks>");
             writer.Line("/// <list type=\"table\">");
             writer.Line($"/// <listheader><term>Module</term><description>Output at {plan.ImageHeight}x{plan.ImageWidth} (C x H x W)</description></listheader>");
-            writer.Line($"/// <item><term>{StemCode.Describe(plan.Stem)}</term><description>{Shape(plan.Stem.Channels, plan.Stem.OutHeight, plan.Stem.OutWidth)}</description></item>");
+            writer.Line($"/// <item><term>{StemCatalog.For(plan.Stem.Kind).Describe(plan.Stem)}</term><description>{Shape(plan.Stem.Channels, plan.Stem.OutHeight, plan.Stem.OutWidth)}</description></item>");
             foreach (var stage in plan.Stages)
             {
                 var first = stage.Blocks[0];
@@ -263,18 +259,9 @@ namespace Gen.Generator.Emission
         private static void WriteStem(CodeWriter writer, ArchitecturePlan plan)
         {
             writer.Line($"private {TorchNames.Tensor} {MemberNames.Stem}({TorchNames.Tensor} input)").Open();
-            switch (plan.Stem.Kind)
+            foreach (var line in StemCatalog.For(plan.Stem.Kind).ForwardLines)
             {
-                case StemKind.ResNet:
-                    writer.Line("var x = relu.call(bn1.call(conv1.call(input)));");
-                    writer.Line("return maxpool.call(x);");
-                    break;
-                case StemKind.Cifar:
-                    writer.Line("return relu.call(bn1.call(conv1.call(input)));");
-                    break;
-                default:
-                    writer.Line("return s0.call(input);");
-                    break;
+                writer.Line(line);
             }
 
             writer.Close();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Gen.Generator.Model;
+using Gen.Generator.Stems;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,19 +34,18 @@ namespace Gen.Generator.Parsing
 
                 var reader = new AttributeReader(attribute, node);
                 hasArgumentErrors |= reader.HasErrors;
+                if (StemCatalog.ForAttribute(attributeClass.Name) is { } stem)
+                {
+                    // Every stem attribute has Channels; only [ConvStem] has Depth (null elsewhere).
+                    var channels = reader.Int(nameof(ConvStemAttribute.Channels)) ?? stem.DefaultChannels;
+                    stems.Add(new StemSpec(stem.Kind, channels, reader.Int(nameof(ConvStemAttribute.Depth)), reader.Locations));
+                    continue;
+                }
+
                 switch (attributeClass.Name)
                 {
                     case nameof(BackboneAttribute):
                         backbone = ReadBackbone(reader);
-                        break;
-                    case nameof(ResNetStemAttribute):
-                        stems.Add(new StemSpec(StemKind.ResNet, reader.Int(nameof(ResNetStemAttribute.Channels)) ?? ResNetStemAttribute.DefaultChannels, null, reader.Locations));
-                        break;
-                    case nameof(CifarStemAttribute):
-                        stems.Add(new StemSpec(StemKind.Cifar, reader.Int(nameof(CifarStemAttribute.Channels)) ?? CifarStemAttribute.DefaultChannels, null, reader.Locations));
-                        break;
-                    case nameof(ConvStemAttribute):
-                        stems.Add(new StemSpec(StemKind.Conv, reader.Int(nameof(ConvStemAttribute.Channels)), reader.Int(nameof(ConvStemAttribute.Depth)), reader.Locations));
                         break;
                     case nameof(StageAttribute):
                         stages.Add(ReadStage(reader, type, compilation));

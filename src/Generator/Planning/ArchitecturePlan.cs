@@ -23,9 +23,6 @@ namespace Gen.Generator.Planning
     {
         /// <summary>Channels of the last stage's output (the head's input).</summary>
         public int OutChannels => Stages.Count == 0 ? Stem.Channels : Stages[Stages.Count - 1].OutChannels;
-
-        /// <summary>Whether names follow coatnet-pytorch (<c>s0</c>, <c>s1</c>...) rather than torchvision (<c>conv1</c>, <c>layer1</c>...).</summary>
-        public bool UsesCoAtNetNames => Stem.Kind == StemKind.Conv;
     }
 
     /// <summary>The stem, resolved.</summary>

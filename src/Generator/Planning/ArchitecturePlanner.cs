@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Gen.Generator.Blocks;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
+using Gen.Generator.Stems;
 using Gen.Generator.Validation;
 
 namespace Gen.Generator.Planning
@@ -16,7 +17,8 @@ namespace Gen.Generator.Planning
         /// <summary>Plans the network; returns null when a flow check or a limit fails.</summary>
         public static ArchitecturePlan? Plan(SpecModel spec, ImageSpec image, int classes, HeadKind head, StemSpec stemSpec, IReadOnlyList<StageDraft> drafts, Reporter reporter)
         {
-            var stem = PlanStem(stemSpec, image);
+            var stemDefinition = StemCatalog.For(stemSpec.Kind);
+            var stem = stemDefinition.Plan(stemSpec, image);
             var stages = new List<StagePlan>();
             int channels = stem.Channels, height = stem.OutHeight, width = stem.OutWidth;
             long totalStride = stem.Stride;
@@ -40,7 +42,7 @@ namespace Gen.Generator.Planning
                     blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Stride : 1, outHeight, outWidth));
                 }
 
-                stages.Add(new StagePlan(draft.Number, StageResolver.StageName(stem.Kind, draft.Number), EquatableArray.From(blocks), (int)outChannels, outHeight, outWidth));
+                stages.Add(new StagePlan(draft.Number, stemDefinition.StageName(draft.Number), EquatableArray.From(blocks), (int)outChannels, outHeight, outWidth));
                 channels = (int)outChannels;
                 height = outHeight;
                 width = outWidth;
@@ -83,17 +85,6 @@ namespace Gen.Generator.Planning
             }
 
             return counts;
-        }
-
-        private static StemPlan PlanStem(StemSpec stem, ImageSpec image)
-        {
-            var channels = stem.Channels ?? 0;
-            return stem.Kind switch
-            {
-                StemKind.ResNet => new StemPlan(stem.Kind, image.Channels, channels, 1, Downsample(Downsample(image.Height, 2), 2), Downsample(Downsample(image.Width, 2), 2), 4),
-                StemKind.Cifar => new StemPlan(stem.Kind, image.Channels, channels, 1, image.Height, image.Width, 1),
-                _ => new StemPlan(stem.Kind, image.Channels, channels, stem.Depth ?? ConvStemAttribute.DefaultDepth, Downsample(image.Height, 2), Downsample(image.Width, 2), 2),
-            };
         }
 
         private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, int height, int width) => new BlockPlan(

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Gen.Generator.Blocks;
 using Gen.Generator.Model;
+using Gen.Generator.Stems;
 
 namespace Gen.Generator.Planning
 {
@@ -13,7 +14,7 @@ namespace Gen.Generator.Planning
         /// <summary>The model's counts, or null when a user-defined block makes them unknowable at compile time.</summary>
         public static Counts? Count(StemPlan stem, IReadOnlyList<StagePlan> stages, HeadKind head, long headInput, long classes)
         {
-            var total = Stem(stem);
+            var total = StemCatalog.For(stem.Kind).Count(stem);
             foreach (var stage in stages)
             {
                 foreach (var block in stage.Blocks)
@@ -29,25 +30,6 @@ namespace Gen.Generator.Planning
             }
 
             return total + (head == HeadKind.None ? Counts.Zero : Counts.Linear(headInput, classes, head == HeadKind.Linear));
-        }
-
-        private static Counts Stem(StemPlan stem)
-        {
-            switch (stem.Kind)
-            {
-                case StemKind.ResNet:
-                    return Counts.Conv(stem.InChannels, stem.Channels, 7) + Counts.BatchNorm(stem.Channels);
-                case StemKind.Cifar:
-                    return Counts.Conv(stem.InChannels, stem.Channels, 3) + Counts.BatchNorm(stem.Channels);
-                default:
-                    var total = Counts.Zero;
-                    for (var i = 0; i < stem.Depth; i++)
-                    {
-                        total += Counts.Conv(i == 0 ? stem.InChannels : stem.Channels, stem.Channels, 3) + Counts.BatchNorm(stem.Channels);
-                    }
-
-                    return total;
-            }
         }
     }
 }

@@ -203,17 +203,7 @@ namespace Gen.Generator.Validation
                 Limits.Check(reporter, channelsAt, "The stem's channels", channels, Limits.Width);
             }
 
-            var depth = stem.Depth ?? ConvStemAttribute.DefaultDepth;
-            var depthAt = stem.Locations.Of(nameof(ConvStemAttribute.Depth));
-            if (stem.Kind == StemKind.Conv && depth < 1)
-            {
-                reporter.Report(DiagnosticCatalog.StemDepthTooSmall, depthAt, depth);
-            }
-            else if (stem.Kind == StemKind.Conv)
-            {
-                Limits.Check(reporter, depthAt, "ConvStem Depth", depth, Limits.StemDepth);
-            }
-
+            Stems.StemCatalog.For(stem.Kind).Check(stem, reporter);
             return stem;
         }
     }

@@ -148,7 +148,7 @@ namespace Gen.Generator.Validation
 
         private static StageDraft Defaults(BlockKind kind, int number, StemKind? stem, AttentionKind attention)
         {
-            var label = "Stage " + number + (stem is null ? string.Empty : " (" + StageName(stem.Value, number) + ")");
+            var label = "Stage " + number + (stem is null ? string.Empty : " (" + Stems.StemCatalog.For(stem.Value).StageName(number) + ")");
             var draft = new StageDraft
             {
                 Number = number,
@@ -174,8 +174,6 @@ namespace Gen.Generator.Validation
             return draft;
         }
 
-        /// <summary>The field and state-dict name of stage <paramref name="number"/>.</summary>
-        public static string StageName(StemKind stem, int number) => (stem == StemKind.Conv ? "s" : "layer") + number;
 
         private static void WarnIgnored(StageSpec stage, StageDraft draft, Reporter reporter)
         {
