@@ -58,7 +58,7 @@ public class ValidatorTests
 
         var plan = SpecValidator.Validate(spec).Plan!;
 
-        Assert.Equal(new[] { AttentionKind.Nam, AttentionKind.None, AttentionKind.None }, plan.Stages.Select(s => s.Blocks[0].Attention));
+        Assert.Equal(new[] { AttentionKind.Nam, AttentionKind.None, AttentionKind.None }, plan.Stages.Select(s => s.Blocks[0].Options.Attention.Value));
     }
 
     [Fact]
@@ -97,9 +97,9 @@ public class ValidatorTests
     [Fact]
     public void MBConv_expansion_below_2_is_rejected_as_the_unsupported_expansion_1_variant()
     {
-        var one = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Expansion = 1 }));
-        var two = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Expansion = 2 }));
-        var bottleneck = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64) with { Expansion = 1 }));
+        var one = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Options = new StageOptions(1, 64, Expansion: 1) }));
+        var two = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Options = new StageOptions(1, 64, Expansion: 2) }));
+        var bottleneck = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64) with { Options = new StageOptions(1, 64, Expansion: 1) }));
 
         Assert.Null(one.Plan);
         var diagnostic = Assert.Single(one.Diagnostics);

@@ -27,19 +27,19 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
+            .Attention(block.Options.Attention.Value)
+            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
             .New("global::Gen.Blocks.BasicBlock");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, planes = block.Channels;
+            long input = block.InChannels, planes = block.Options.Channels.Value;
             return Counts.Conv(input, planes, 3) + Counts.BatchNorm(planes)
                 + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
                 + AttentionAddOn.Downsample(input, planes, block.Stride)
-                + AttentionAddOn.Count(block.Attention, planes);
+                + AttentionAddOn.Count(block.Options.Attention.Value, planes);
         }
     }
 }

@@ -30,21 +30,21 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Named("expansion", block.Expansion)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
+            .Named("expansion", block.Options.Expansion.Value)
+            .Attention(block.Options.Attention.Value)
+            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
             .New("global::Gen.Blocks.Bottleneck");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
+            long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;
             return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
                 + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
                 + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
                 + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Attention, output);
+                + AttentionAddOn.Count(block.Options.Attention.Value, output);
         }
     }
 }

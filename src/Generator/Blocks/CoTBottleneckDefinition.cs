@@ -40,32 +40,32 @@ namespace Gen.Generator.Blocks
         public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
             var stage = flow.Stage;
-            FlowRules.Divisible(stage, reporter, stage.Channels, stage.KeyGroups, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
-            if (2 * stage.Channels / AttentionFactor < 1)
+            FlowRules.Divisible(stage, reporter, stage.Options.Channels.Value, stage.Options.KeyGroups.Value, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
+            if (2 * stage.Options.Channels.Value / AttentionFactor < 1)
             {
-                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, 2 * stage.Channels, AttentionFactor, "the CoT attention embedding");
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, 2 * stage.Options.Channels.Value, AttentionFactor, "the CoT attention embedding");
             }
         }
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Named("expansion", block.Expansion)
-            .Named("kernelSize", block.KernelSize)
-            .Named("keyGroups", block.KeyGroups)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
+            .Named("expansion", block.Options.Expansion.Value)
+            .Named("kernelSize", block.Options.KernelSize.Value)
+            .Named("keyGroups", block.Options.KeyGroups.Value)
+            .Attention(block.Options.Attention.Value)
+            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
             .New("global::Gen.Blocks.CoTBottleneck");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
+            long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;
             return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + CoTLayer(planes, block.KernelSize, block.KeyGroups) + Counts.BatchNorm(planes)
+                + CoTLayer(planes, block.Options.KernelSize.Value, block.Options.KeyGroups.Value) + Counts.BatchNorm(planes)
                 + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
                 + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Attention, output);
+                + AttentionAddOn.Count(block.Options.Attention.Value, output);
         }
 
         /// <summary><c>CoTLayer(dim, kernelSize, keyGroups)</c>: key, value and attention embeddings.</summary>

@@ -27,7 +27,7 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
             .New(block.CustomType ?? "object");
 
         /// <inheritdoc/>

@@ -48,7 +48,7 @@ namespace Gen.Generator.Blocks
         public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
             var stage = flow.Stage;
-            var planes = stage.Channels;
+            var planes = stage.Options.Channels.Value;
             if (planes % Branches != 0)
             {
                 reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Channels)), stage.Label, planes, Branches, "PSA branches");
@@ -56,9 +56,9 @@ namespace Gen.Generator.Blocks
             }
 
             var split = planes / Branches;
-            for (var i = 0; i < stage.Groups.Count; i++)
+            for (var i = 0; i < stage.Options.Groups.Value.Count; i++)
             {
-                var groups = stage.Groups[i];
+                var groups = stage.Options.Groups.Value[i];
                 if (split % groups != 0)
                 {
                     reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Groups) + "[" + i + "]"), stage.Label, split, groups, "PSA branch " + (i + 1));
@@ -73,23 +73,23 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Named("expansion", block.Expansion)
-            .Named("kernels", block.Kernels, unless: DefaultKernels)
-            .Named("groups", block.Groups, unless: DefaultGroups)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
+            .Named("expansion", block.Options.Expansion.Value)
+            .Named("kernels", block.Options.Kernels.Value, unless: DefaultKernels)
+            .Named("groups", block.Options.Groups.Value, unless: DefaultGroups)
+            .Attention(block.Options.Attention.Value)
+            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
             .New("global::Gen.Blocks.EPSABottleneck");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
+            long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;
             return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + Psa(planes, block.Kernels, block.Groups) + Counts.BatchNorm(planes)
+                + Psa(planes, block.Options.Kernels.Value, block.Options.Groups.Value) + Counts.BatchNorm(planes)
                 + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
                 + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Attention, output);
+                + AttentionAddOn.Count(block.Options.Attention.Value, output);
         }
 
         /// <summary><c>PSAModule(planes, planes, ...)</c>: four branch convs and the shared SE weight.</summary>

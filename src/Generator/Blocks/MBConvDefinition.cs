@@ -39,7 +39,7 @@ namespace Gen.Generator.Blocks
             var stage = flow.Stage;
             FlowRules.WidthPreserved(flow, reporter, DisplayName);
             var widest = System.Math.Max(flow.InChannels, flow.OutChannels);
-            Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " hidden width (input x Expansion)", (long)widest * stage.Expansion, Limits.Width);
+            Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " hidden width (input x Expansion)", (long)widest * stage.Options.Expansion.Value, Limits.Width);
             var narrowest = System.Math.Min(flow.InChannels, flow.OutChannels);
             if (narrowest / SeDivisor < 1)
             {
@@ -49,15 +49,15 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels)
+            .Positional(block.InChannels, block.Options.Channels.Value)
             .Named("downsample", block.Stride != 1)
-            .Named("expansion", block.Expansion)
+            .Named("expansion", block.Options.Expansion.Value)
             .New("global::Gen.Blocks.MBConv");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, output = block.Channels, hidden = input * block.Expansion, squeezed = input / SeDivisor;
+            long input = block.InChannels, output = block.Options.Channels.Value, hidden = input * block.Options.Expansion.Value, squeezed = input / SeDivisor;
             var projection = block.Stride != 1 ? Counts.Conv(input, output, 1) : Counts.Zero;
             return projection
                 + Counts.BatchNorm(input)

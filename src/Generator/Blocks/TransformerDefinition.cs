@@ -38,23 +38,23 @@ namespace Gen.Generator.Blocks
         {
             var stage = flow.Stage;
             FlowRules.WidthPreserved(flow, reporter, DisplayName);
-            if (stage.Heads == 1 && (stage.HeadDim == flow.InChannels || stage.HeadDim == StageAttribute.HeadDimFromChannels) && flow.InChannels != flow.OutChannels)
+            if (stage.Options.Heads.Value == 1 && (stage.Options.HeadDim.Value == flow.InChannels || stage.Options.HeadDim.Value == StageAttribute.HeadDimFromChannels) && flow.InChannels != flow.OutChannels)
             {
                 // coatnet-pytorch drops the output projection for one head as wide as the input,
                 // so the attention output keeps the input width and cannot meet a wider residual.
                 reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, "single-head Transformer (no output projection)", flow.InChannels, flow.OutChannels);
             }
 
-            if (stage.HeadDim != StageAttribute.HeadDimFromChannels || stage.Heads < 1)
+            if (stage.Options.HeadDim.Value != StageAttribute.HeadDimFromChannels || stage.Options.Heads.Value < 1)
             {
                 return;
             }
 
             foreach (var width in new[] { flow.InChannels, flow.OutChannels })
             {
-                if (width % stage.Heads != 0)
+                if (width % stage.Options.Heads.Value != 0)
                 {
-                    reporter.Report(DiagnosticCatalog.HeadsMismatch, stage.Where(nameof(StageAttribute.Heads)), stage.Label, width, stage.Heads);
+                    reporter.Report(DiagnosticCatalog.HeadsMismatch, stage.Where(nameof(StageAttribute.Heads)), stage.Label, width, stage.Options.Heads.Value);
                     return;
                 }
             }
@@ -62,23 +62,23 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.OutHeight, block.OutWidth)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.OutHeight, block.OutWidth)
             .Named("downsample", block.Stride != 1)
-            .Named("heads", block.Heads)
+            .Named("heads", block.Options.Heads.Value)
             .Named("headDim", block.HeadDim)
-            .Named("dropout", block.Dropout, unless: 0.0)
+            .Named("dropout", block.Options.Dropout.Value, unless: 0.0)
             .New("global::Gen.Blocks.RelativeTransformer");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, output = block.Channels, inner = (long)block.Heads * block.HeadDim;
+            long input = block.InChannels, output = block.Options.Channels.Value, inner = (long)block.Options.Heads.Value * block.HeadDim;
             long height = block.OutHeight, width = block.OutWidth, hidden = FeedForwardFactor * input;
             var projection = block.Stride != 1 ? Counts.Conv(input, output, 1) : Counts.Zero;
-            var projectsOut = !(block.Heads == 1 && block.HeadDim == block.InChannels);
+            var projectsOut = !(block.Options.Heads.Value == 1 && block.HeadDim == block.InChannels);
             return projection
                 + Counts.LayerNorm(input)
-                + Counts.Parameter(((2 * height) - 1) * ((2 * width) - 1) * block.Heads)
+                + Counts.Parameter(((2 * height) - 1) * ((2 * width) - 1) * block.Options.Heads.Value)
                 + Counts.Buffer(height * width * height * width)
                 + Counts.Linear(input, 3 * inner, bias: false)
                 + (projectsOut ? Counts.Linear(inner, output, bias: true) : Counts.Zero)

@@ -68,23 +68,11 @@ namespace Gen.Generator.Model
     internal sealed record StemSpec(StemKind Kind, int? Channels, int? Depth, AttributeLocations Locations);
 
     /// <summary>One <c>[Stage]</c> attribute.</summary>
-    internal sealed record StageSpec(
-        BlockKind Kind,
-        CustomBlockInfo? Custom,
-        int? Depth,
-        int? Channels,
-        int? Stride,
-        int? Expansion,
-        EquatableArray<int>? Kernels,
-        EquatableArray<int>? Groups,
-        int? KernelSize,
-        int? KeyGroups,
-        int? Heads,
-        int? HeadDim,
-        double? Dropout,
-        double? DropPath,
-        AttentionKind? Attention,
-        AttributeLocations Locations);
+    /// <param name="Kind">The block kind (<see cref="BlockKind.Custom"/> for a user-defined block).</param>
+    /// <param name="Custom">The user-defined block type, if any.</param>
+    /// <param name="Options">The options as written (null where not written).</param>
+    /// <param name="Locations">Where the attribute and each argument are.</param>
+    internal sealed record StageSpec(BlockKind Kind, CustomBlockInfo? Custom, StageOptions Options, AttributeLocations Locations);
 
     /// <summary>What the parser learned about a user-defined block type.</summary>
     /// <param name="TypeName">Fully qualified, <c>global::</c>-prefixed name for emission.</param>

@@ -98,23 +98,21 @@ namespace Gen.Generator.Parsing
         {
             var blockType = reader.Type(nameof(StageAttribute.BlockType));
             var kind = blockType is not null ? BlockKind.Custom : (BlockKind)(reader.Enum(nameof(StageAttribute.Block)) ?? (int)BlockKind.Custom);
-            return new StageSpec(
-                kind,
-                blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null,
-                reader.Int(nameof(StageAttribute.Depth)),
-                reader.Int(nameof(StageAttribute.Channels)),
-                reader.Int(nameof(StageAttribute.Stride)),
-                reader.Int(nameof(StageAttribute.Expansion)),
-                reader.IntArray(nameof(StageAttribute.Kernels)),
-                reader.IntArray(nameof(StageAttribute.Groups)),
-                reader.Int(nameof(StageAttribute.KernelSize)),
-                reader.Int(nameof(StageAttribute.KeyGroups)),
-                reader.Int(nameof(StageAttribute.Heads)),
-                reader.Int(nameof(StageAttribute.HeadDim)),
-                reader.Double(nameof(StageAttribute.Dropout)),
-                reader.Double(nameof(StageAttribute.DropPath)),
-                (AttentionKind?)reader.Enum(nameof(StageAttribute.Attention)),
-                reader.Locations);
+            var options = new StageOptions(
+                OptionValue.Of(reader.Int(nameof(StageAttribute.Depth))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.Channels))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.Stride))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.Expansion))),
+                OptionValue.Of(reader.IntArray(nameof(StageAttribute.Kernels))),
+                OptionValue.Of(reader.IntArray(nameof(StageAttribute.Groups))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.KernelSize))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.KeyGroups))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.Heads))),
+                OptionValue.Of(reader.Int(nameof(StageAttribute.HeadDim))),
+                OptionValue.Of(reader.Double(nameof(StageAttribute.Dropout))),
+                OptionValue.Of(reader.Double(nameof(StageAttribute.DropPath))),
+                OptionValue.Of((AttentionKind?)reader.Enum(nameof(StageAttribute.Attention))));
+            return new StageSpec(kind, blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null, options, reader.Locations);
         }
 
         private static EquatableArray<MemberName> UserMembers(INamedTypeSymbol type)

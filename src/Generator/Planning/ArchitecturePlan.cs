@@ -38,22 +38,21 @@ namespace Gen.Generator.Planning
     internal sealed record StagePlan(int Number, string FieldName, EquatableArray<BlockPlan> Blocks, int OutChannels, int OutHeight, int OutWidth);
 
     /// <summary>One block, with every constructor argument resolved.</summary>
+    /// <param name="Kind">Its block kind.</param>
+    /// <param name="InChannels">Channels into it.</param>
+    /// <param name="Stride">Its own stride (the stage's for the first block, 1 after).</param>
+    /// <param name="HeadDim">Dimensions per attention head (HeadDim = -1 resolved against its input).</param>
+    /// <param name="OutHeight">Height of its output at the declared image size.</param>
+    /// <param name="OutWidth">Width of its output at the declared image size.</param>
+    /// <param name="CustomType">The user-defined block type, for a custom block.</param>
+    /// <param name="Options">Its stage's options, every one resolved.</param>
     internal sealed record BlockPlan(
         BlockKind Kind,
         int InChannels,
-        int Channels,
         int Stride,
-        int Expansion,
-        EquatableArray<int> Kernels,
-        EquatableArray<int> Groups,
-        int KernelSize,
-        int KeyGroups,
-        int Heads,
         int HeadDim,
-        double Dropout,
-        double DropPath,
-        AttentionKind Attention,
         int OutHeight,
         int OutWidth,
-        string? CustomType);
+        string? CustomType,
+        StageOptions Options);
 }

@@ -24,22 +24,22 @@ namespace Gen.Generator.Planning
             long totalStride = stem.Stride;
             foreach (var draft in drafts)
             {
-                var outChannels = BlockCatalog.For(draft.Kind).OutChannels(draft.Channels, draft.Expansion);
+                var outChannels = BlockCatalog.For(draft.Kind).OutChannels(draft.Options.Channels.Value, draft.Options.Expansion.Value);
                 if (!Limits.Check(reporter, draft.Where(nameof(StageAttribute.Channels)), draft.Label + " output width (Channels x Expansion)", outChannels, Limits.Width))
                 {
                     return null;
                 }
 
                 // Saturates instead of overflowing: any stride above the image already fails GEN0010.
-                totalStride = Math.Min(totalStride * draft.Stride, 1L << 40);
+                totalStride = Math.Min(totalStride * draft.Options.Stride.Value, 1L << 40);
                 FlowRules.Check(new StageFlow(draft, channels, (int)outChannels, totalStride, image), reporter);
-                var outHeight = Downsample(height, draft.Stride);
-                var outWidth = Downsample(width, draft.Stride);
+                var outHeight = Downsample(height, draft.Options.Stride.Value);
+                var outWidth = Downsample(width, draft.Options.Stride.Value);
                 var blocks = new List<BlockPlan>();
-                for (var i = 0; i < draft.Depth; i++)
+                for (var i = 0; i < draft.Options.Depth.Value; i++)
                 {
                     var input = i == 0 ? channels : (int)outChannels;
-                    blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Stride : 1, outHeight, outWidth));
+                    blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Options.Stride.Value : 1, outHeight, outWidth));
                 }
 
                 stages.Add(new StagePlan(draft.Number, stemDefinition.StageName(draft.Number), EquatableArray.From(blocks), (int)outChannels, outHeight, outWidth));
@@ -87,23 +87,11 @@ namespace Gen.Generator.Planning
             return counts;
         }
 
-        private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, int height, int width) => new BlockPlan(
-            draft.Kind,
-            input,
-            draft.Channels,
-            stride,
-            draft.Expansion,
-            draft.Kernels,
-            draft.Groups,
-            draft.KernelSize,
-            draft.KeyGroups,
-            draft.Heads,
-            draft.HeadDim == StageAttribute.HeadDimFromChannels ? input / draft.Heads : draft.HeadDim,
-            draft.Dropout,
-            draft.DropPath,
-            draft.Attention,
-            height,
-            width,
-            draft.Custom?.TypeName);
+        private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, int height, int width)
+        {
+            var options = draft.Options;
+            var headDim = options.HeadDim == StageAttribute.HeadDimFromChannels ? input / options.Heads!.Value : options.HeadDim!.Value;
+            return new BlockPlan(draft.Kind, input, stride, headDim, height, width, draft.Custom?.TypeName, options);
+        }
     }
 }

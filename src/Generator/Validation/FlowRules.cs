@@ -23,7 +23,7 @@ namespace Gen.Generator.Validation
                 reporter.Report(DiagnosticCatalog.ImageNotDivisible, image.Where, stage.Label, definition.DisplayName, image.Height + "x" + image.Width, flow.TotalStride);
             }
 
-            if (definition.IsResNetStyle && stage.Attention == AttentionKind.SE && flow.OutChannels / AttentionAddOn.SeReduction < 1)
+            if (definition.IsResNetStyle && stage.Options.Attention.Value == AttentionKind.SE && flow.OutChannels / AttentionAddOn.SeReduction < 1)
             {
                 reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, flow.OutChannels, AttentionAddOn.SeReduction, "the SE add-on");
             }
@@ -32,7 +32,7 @@ namespace Gen.Generator.Validation
         /// <summary>GEN0017 when a block whose residual is the identity at stride 1 would change width there.</summary>
         public static void WidthPreserved(StageFlow flow, Reporter reporter, string kind)
         {
-            if (flow.Stage.Stride == 1 && flow.InChannels != flow.OutChannels)
+            if (flow.Stage.Options.Stride.Value == 1 && flow.InChannels != flow.OutChannels)
             {
                 reporter.Report(DiagnosticCatalog.ChannelMismatch, flow.Stage.Where(nameof(StageAttribute.Channels)), flow.Stage.Label, kind, flow.InChannels, flow.OutChannels);
             }

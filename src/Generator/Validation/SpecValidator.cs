@@ -74,7 +74,7 @@ namespace Gen.Generator.Validation
             foreach (var draft in drafts)
             {
                 StageRules.Check(draft, reporter);
-                blocks += System.Math.Max(draft.Depth, 0);
+                blocks += System.Math.Max(draft.Options.Depth.Value, 0);
             }
 
             if (blocks > Limits.Blocks)

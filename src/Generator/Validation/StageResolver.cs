@@ -54,7 +54,7 @@ namespace Gen.Generator.Validation
             for (var i = 0; i < drafts.Count; i++)
             {
                 var draft = drafts[i];
-                var ownAttention = spec.Layout is null && i < spec.Stages.Count && spec.Stages[i].Attention is not null;
+                var ownAttention = spec.Layout is null && i < spec.Stages.Count && spec.Stages[i].Options.Attention.IsSet;
                 if (BlockCatalog.IsKnown(draft.Kind) && !BlockCatalog.For(draft.Kind).IsResNetStyle && !ownAttention)
                 {
                     var name = draft.Kind == BlockKind.Custom ? draft.Custom?.DisplayName ?? "custom" : BlockCatalog.For(draft.Kind).DisplayName;
@@ -97,10 +97,8 @@ namespace Gen.Generator.Validation
             for (var i = 0; i < kinds.Count; i++)
             {
                 var index = i;
-                var draft = Defaults(kinds[i], i + 1, stem, attention);
-                draft.Depth = layout.Depths!.Value[i];
-                draft.Channels = layout.Channels!.Value[i];
-                draft.Stride = layout.Strides?[i] ?? draft.Stride;
+                var written = new StageOptions(Depth: layout.Depths!.Value[i], Channels: layout.Channels!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]));
+                var draft = Resolve(kinds[i], written, i + 1, stem, attention);
                 draft.Where = option => option switch
                 {
                     nameof(StageAttribute.Depth) => layout.Locations.Of(nameof(LayoutAttribute.Depths) + "[" + index + "]"),
@@ -126,54 +124,41 @@ namespace Gen.Generator.Validation
 
         private static StageDraft FromStage(StageSpec stage, int number, StemKind? stem, AttentionKind attention, Reporter reporter)
         {
-            var draft = Defaults(stage.Kind, number, stem, attention);
+            var draft = Resolve(stage.Kind, stage.Options, number, stem, attention);
             draft.Custom = stage.Custom;
-            draft.Depth = stage.Depth ?? 0;
-            draft.Channels = stage.Channels ?? 0;
-            draft.Stride = stage.Stride ?? draft.Stride;
-            draft.Expansion = stage.Expansion ?? draft.Expansion;
-            draft.Kernels = stage.Kernels ?? draft.Kernels;
-            draft.Groups = stage.Groups ?? draft.Groups;
-            draft.KernelSize = stage.KernelSize ?? draft.KernelSize;
-            draft.KeyGroups = stage.KeyGroups ?? draft.KeyGroups;
-            draft.Heads = stage.Heads ?? draft.Heads;
-            draft.HeadDim = stage.HeadDim ?? draft.HeadDim;
-            draft.Dropout = stage.Dropout ?? draft.Dropout;
-            draft.DropPath = stage.DropPath ?? draft.DropPath;
-            draft.Attention = stage.Attention ?? draft.Attention;
             draft.Where = stage.Locations.Of;
             WarnIgnored(stage, draft, reporter);
             return draft;
         }
 
-        private static StageDraft Defaults(BlockKind kind, int number, StemKind? stem, AttentionKind attention)
+        // The written options over the kind's defaults. Depth and Channels have none: unwritten, they
+        // are 0 and reported as such (GEN0004, GEN0005).
+        private static StageDraft Resolve(BlockKind kind, StageOptions written, int number, StemKind? stem, AttentionKind attention)
         {
-            var label = "Stage " + number + (stem is null ? string.Empty : " (" + Stems.StemCatalog.For(stem.Value).StageName(number) + ")");
-            var draft = new StageDraft
+            var known = BlockCatalog.IsKnown(kind);
+            var definition = known ? BlockCatalog.For(kind) : null;
+            var defaults = new StageOptions(
+                Depth: 0,
+                Channels: 0,
+                Stride: definition?.DefaultStride(number) ?? 2,
+                Expansion: definition?.DefaultExpansion ?? 1,
+                Kernels: EPSABottleneckDefinition.DefaultKernels,
+                Groups: EPSABottleneckDefinition.DefaultGroups,
+                KernelSize: StageAttribute.DefaultKernelSize,
+                KeyGroups: StageAttribute.DefaultKeyGroups,
+                Heads: StageAttribute.DefaultHeads,
+                HeadDim: StageAttribute.DefaultHeadDim,
+                Dropout: 0.0,
+                DropPath: 0.0,
+                Attention: definition is { IsResNetStyle: true } ? attention : AttentionKind.None);
+            return new StageDraft
             {
                 Number = number,
-                Label = label,
+                Label = "Stage " + number + (stem is null ? string.Empty : " (" + Stems.StemCatalog.For(stem.Value).StageName(number) + ")"),
                 Kind = kind,
-                Kernels = EPSABottleneckDefinition.DefaultKernels,
-                Groups = EPSABottleneckDefinition.DefaultGroups,
-                KernelSize = StageAttribute.DefaultKernelSize,
-                KeyGroups = StageAttribute.DefaultKeyGroups,
-                Heads = StageAttribute.DefaultHeads,
-                HeadDim = StageAttribute.DefaultHeadDim,
-                Stride = 2,
-                Expansion = 1,
+                Options = written.Or(defaults),
             };
-            if (BlockCatalog.IsKnown(kind))
-            {
-                var definition = BlockCatalog.For(kind);
-                draft.Stride = definition.DefaultStride(number);
-                draft.Expansion = definition.DefaultExpansion;
-                draft.Attention = definition.IsResNetStyle ? attention : AttentionKind.None;
-            }
-
-            return draft;
         }
-
 
         private static void WarnIgnored(StageSpec stage, StageDraft draft, Reporter reporter)
         {
@@ -183,20 +168,9 @@ namespace Gen.Generator.Validation
             }
 
             var definition = BlockCatalog.For(stage.Kind);
-            Warn(stage.Expansion is not null, nameof(StageAttribute.Expansion));
-            Warn(stage.Kernels is not null, nameof(StageAttribute.Kernels));
-            Warn(stage.Groups is not null, nameof(StageAttribute.Groups));
-            Warn(stage.KernelSize is not null, nameof(StageAttribute.KernelSize));
-            Warn(stage.KeyGroups is not null, nameof(StageAttribute.KeyGroups));
-            Warn(stage.Heads is not null, nameof(StageAttribute.Heads));
-            Warn(stage.HeadDim is not null, nameof(StageAttribute.HeadDim));
-            Warn(stage.Dropout is not null, nameof(StageAttribute.Dropout));
-            Warn(stage.DropPath is not null, nameof(StageAttribute.DropPath));
-            Warn(stage.Attention is not null, nameof(StageAttribute.Attention));
-
-            void Warn(bool written, string option)
+            foreach (var option in stage.Options.Written())
             {
-                if (written && !definition.Reads(option))
+                if (!definition.Reads(option))
                 {
                     reporter.Report(DiagnosticCatalog.OptionIgnored, draft.Where(option), draft.Label, option, definition.DisplayName);
                 }

@@ -16,71 +16,71 @@ namespace Gen.Generator.Validation
                 return;
             }
 
-            if (stage.Depth < 1)
+            if (stage.Options.Depth.Value < 1)
             {
-                reporter.Report(DiagnosticCatalog.DepthTooSmall, stage.Where(nameof(StageAttribute.Depth)), stage.Label, stage.Depth);
+                reporter.Report(DiagnosticCatalog.DepthTooSmall, stage.Where(nameof(StageAttribute.Depth)), stage.Label, stage.Options.Depth.Value);
             }
             else
             {
-                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Depth)), stage.Label + " Depth", stage.Depth, Limits.Depth);
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Depth)), stage.Label + " Depth", stage.Options.Depth.Value, Limits.Depth);
             }
 
-            if (stage.Channels <= 0)
+            if (stage.Options.Channels.Value <= 0)
             {
-                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stage.Where(nameof(StageAttribute.Channels)), stage.Label, stage.Channels);
+                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stage.Where(nameof(StageAttribute.Channels)), stage.Label, stage.Options.Channels.Value);
             }
             else
             {
-                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Channels)), stage.Label + " Channels", stage.Channels, Limits.Width);
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Channels)), stage.Label + " Channels", stage.Options.Channels.Value, Limits.Width);
             }
 
-            if (stage.Stride != 1 && stage.Stride != 2)
+            if (stage.Options.Stride.Value != 1 && stage.Options.Stride.Value != 2)
             {
-                reporter.Report(DiagnosticCatalog.StrideOutOfRange, stage.Where(nameof(StageAttribute.Stride)), stage.Label, stage.Stride);
+                reporter.Report(DiagnosticCatalog.StrideOutOfRange, stage.Where(nameof(StageAttribute.Stride)), stage.Label, stage.Options.Stride.Value);
             }
 
             // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv, no SE)
             // that the runtime block does not implement.
             var definition = BlockCatalog.For(stage.Kind);
             var minimum = definition.MinimumExpansion;
-            if (stage.Expansion < minimum && definition.Reads(nameof(StageAttribute.Expansion)))
+            if (stage.Options.Expansion.Value < minimum && definition.Reads(nameof(StageAttribute.Expansion)))
             {
                 var name = definition.DisplayName;
-                reporter.Report(DiagnosticCatalog.ExpansionTooSmall, stage.Where(nameof(StageAttribute.Expansion)), stage.Label, stage.Expansion, name, minimum);
+                reporter.Report(DiagnosticCatalog.ExpansionTooSmall, stage.Where(nameof(StageAttribute.Expansion)), stage.Label, stage.Options.Expansion.Value, name, minimum);
             }
             else if (definition.Reads(nameof(StageAttribute.Expansion)))
             {
-                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, Limits.Width);
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Options.Expansion.Value, Limits.Width);
             }
 
-            if (stage.KernelSize < 1 || stage.KernelSize % 2 == 0)
+            if (stage.Options.KernelSize.Value < 1 || stage.Options.KernelSize.Value % 2 == 0)
             {
-                reporter.Report(DiagnosticCatalog.KernelNotOdd, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label, nameof(StageAttribute.KernelSize), stage.KernelSize);
+                reporter.Report(DiagnosticCatalog.KernelNotOdd, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label, nameof(StageAttribute.KernelSize), stage.Options.KernelSize.Value);
             }
 
-            if (stage.KeyGroups < 1)
+            if (stage.Options.KeyGroups.Value < 1)
             {
-                reporter.Report(DiagnosticCatalog.GroupsNotPositive, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label, nameof(StageAttribute.KeyGroups), stage.KeyGroups);
+                reporter.Report(DiagnosticCatalog.GroupsNotPositive, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label, nameof(StageAttribute.KeyGroups), stage.Options.KeyGroups.Value);
             }
 
-            if (stage.Heads < 1)
+            if (stage.Options.Heads.Value < 1)
             {
-                reporter.Report(DiagnosticCatalog.HeadsNotPositive, stage.Where(nameof(StageAttribute.Heads)), stage.Label, stage.Heads);
+                reporter.Report(DiagnosticCatalog.HeadsNotPositive, stage.Where(nameof(StageAttribute.Heads)), stage.Label, stage.Options.Heads.Value);
             }
 
-            if (stage.HeadDim < 1 && stage.HeadDim != StageAttribute.HeadDimFromChannels)
+            if (stage.Options.HeadDim.Value < 1 && stage.Options.HeadDim.Value != StageAttribute.HeadDimFromChannels)
             {
-                reporter.Report(DiagnosticCatalog.HeadDimInvalid, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, stage.HeadDim);
+                reporter.Report(DiagnosticCatalog.HeadDimInvalid, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, stage.Options.HeadDim.Value);
             }
-            else if (stage.Heads >= 1 && stage.HeadDim >= 1)
+            else if (stage.Options.Heads.Value >= 1 && stage.Options.HeadDim.Value >= 1)
             {
-                Limits.Check(reporter, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " attention width Heads x HeadDim", (long)stage.Heads * stage.HeadDim, Limits.Width);
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " attention width Heads x HeadDim", (long)stage.Options.Heads.Value * stage.Options.HeadDim.Value, Limits.Width);
             }
 
-            CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Dropout);
-            CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.DropPath);
-            CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Kernels, odd: true);
-            CheckBranches(stage, reporter, nameof(StageAttribute.Groups), stage.Groups, odd: false);
+            CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Options.Dropout.Value);
+            CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.Options.DropPath.Value);
+            CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Options.Kernels.Value, odd: true);
+            CheckBranches(stage, reporter, nameof(StageAttribute.Groups), stage.Options.Groups.Value, odd: false);
             CheckCustom(stage, reporter);
         }
 
