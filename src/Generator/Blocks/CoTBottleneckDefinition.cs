@@ -10,7 +10,7 @@ namespace Gen.Generator.Blocks
     /// <c>Gen.Blocks.CoTBottleneck(inplanes, planes, stride, expansion, kernelSize, keyGroups, attention, dropPath)</c>
     /// (seed 000; key-conv groups from seed 001).
     /// </summary>
-    internal sealed class CoTBottleneckDefinition : BlockDefinition
+    internal sealed class CoTBottleneckDefinition : ResNetBottleneckDefinition
     {
         /// <summary>Reduction of the CoT attention embedding (<c>2C -> 2C/4</c>).</summary>
         public const int AttentionFactor = 4;
@@ -25,16 +25,10 @@ namespace Gen.Generator.Blocks
         public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "CoT", "CoTBottleneck" };
 
         /// <inheritdoc/>
-        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions, new[] { nameof(StageAttribute.Expansion) }, new[] { nameof(StageAttribute.KernelSize), nameof(StageAttribute.KeyGroups) });
+        protected override string[] MiddleOptions { get; } = new[] { nameof(StageAttribute.KernelSize), nameof(StageAttribute.KeyGroups) };
 
         /// <inheritdoc/>
-        public override bool IsResNetStyle => true;
-
-        /// <inheritdoc/>
-        public override int DefaultExpansion => StageAttribute.DefaultExpansion;
-
-        /// <inheritdoc/>
-        public override long OutChannels(int channels, int expansion) => (long)channels * expansion;
+        protected override string TypeName => "global::Gen.Blocks.CoTBottleneck";
 
         /// <summary>The key convolution's groups divide the width, and the attention embedding keeps a channel.</summary>
         public override void CheckFlow(StageFlow flow, Reporter reporter)
@@ -48,25 +42,12 @@ namespace Gen.Generator.Blocks
         }
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
-            .Named("expansion", block.Options.Expansion.Value)
-            .Named("kernelSize", block.Options.KernelSize.Value)
-            .Named("keyGroups", block.Options.KeyGroups.Value)
-            .Attention(block.Options.Attention.Value)
-            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
-            .New("global::Gen.Blocks.CoTBottleneck");
+        protected override ArgumentList MiddleArguments(ArgumentList arguments, StageOptions options) => arguments
+            .Named("kernelSize", options.KernelSize.Value)
+            .Named("keyGroups", options.KeyGroups.Value);
 
         /// <inheritdoc/>
-        public override Counts? Count(BlockPlan block)
-        {
-            long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;
-            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + CoTLayer(planes, block.Options.KernelSize.Value, block.Options.KeyGroups.Value) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
-                + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Options.Attention.Value, output);
-        }
+        protected override Counts Middle(long planes, StageOptions options) => CoTLayer(planes, options.KernelSize.Value, options.KeyGroups.Value);
 
         /// <summary><c>CoTLayer(dim, kernelSize, keyGroups)</c>: key, value and attention embeddings.</summary>
         private static Counts CoTLayer(long dim, long kernel, long keyGroups)

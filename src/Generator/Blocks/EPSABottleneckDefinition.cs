@@ -9,7 +9,7 @@ namespace Gen.Generator.Blocks
     /// <summary>
     /// <c>Gen.Blocks.EPSABottleneck(inplanes, planes, stride, expansion, kernels, groups, attention, dropPath)</c> (seed 003).
     /// </summary>
-    internal sealed class EPSABottleneckDefinition : BlockDefinition
+    internal sealed class EPSABottleneckDefinition : ResNetBottleneckDefinition
     {
         /// <summary>Number of PSA branches.</summary>
         public const int Branches = 4;
@@ -33,16 +33,10 @@ namespace Gen.Generator.Blocks
         public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "EPSA", "EPSABottleneck" };
 
         /// <inheritdoc/>
-        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions, new[] { nameof(StageAttribute.Expansion) }, new[] { nameof(StageAttribute.Kernels), nameof(StageAttribute.Groups) });
+        protected override string[] MiddleOptions { get; } = new[] { nameof(StageAttribute.Kernels), nameof(StageAttribute.Groups) };
 
         /// <inheritdoc/>
-        public override bool IsResNetStyle => true;
-
-        /// <inheritdoc/>
-        public override int DefaultExpansion => StageAttribute.DefaultExpansion;
-
-        /// <inheritdoc/>
-        public override long OutChannels(int channels, int expansion) => (long)channels * expansion;
+        protected override string TypeName => "global::Gen.Blocks.EPSABottleneck";
 
         /// <summary>The width splits into the four branches, each branch's groups divide its share, and the shared SE keeps a channel.</summary>
         public override void CheckFlow(StageFlow flow, Reporter reporter)
@@ -72,25 +66,12 @@ namespace Gen.Generator.Blocks
         }
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
-            .Named("expansion", block.Options.Expansion.Value)
-            .Named("kernels", block.Options.Kernels.Value, unless: DefaultKernels)
-            .Named("groups", block.Options.Groups.Value, unless: DefaultGroups)
-            .Attention(block.Options.Attention.Value)
-            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
-            .New("global::Gen.Blocks.EPSABottleneck");
+        protected override ArgumentList MiddleArguments(ArgumentList arguments, StageOptions options) => arguments
+            .Named("kernels", options.Kernels.Value, unless: DefaultKernels)
+            .Named("groups", options.Groups.Value, unless: DefaultGroups);
 
         /// <inheritdoc/>
-        public override Counts? Count(BlockPlan block)
-        {
-            long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;
-            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + Psa(planes, block.Options.Kernels.Value, block.Options.Groups.Value) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
-                + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Options.Attention.Value, output);
-        }
+        protected override Counts Middle(long planes, StageOptions options) => Psa(planes, options.Kernels.Value, options.Groups.Value);
 
         /// <summary><c>PSAModule(planes, planes, ...)</c>: four branch convs and the shared SE weight.</summary>
         private static Counts Psa(long planes, EquatableArray<int> kernels, EquatableArray<int> groups)
