@@ -37,6 +37,17 @@ public class EmitterTests
     }
 
     [Fact]
+    public void Detached_NAM_is_passed_to_the_block_and_counts_like_NAM()
+    {
+        var nam = SpecValidator.Validate(Spec(Backbone(attention: AttentionKind.Nam), Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16))).Plan!;
+        var detached = SpecValidator.Validate(Spec(Backbone(attention: AttentionKind.NamDetached), Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16))).Plan!;
+
+        Assert.Contains("new global::Gen.Blocks.BasicBlock(16, 16, 1, attention: global::Gen.AttentionKind.NamDetached)", SourceEmitter.Emit(detached));
+        Assert.Equal(nam.Counts, detached.Counts);
+        Assert.NotEqual(SpecValidator.Validate(Spec(Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16))).Plan!.Counts, detached.Counts);
+    }
+
+    [Fact]
     public void Feature_extractor_has_no_head_fields_and_a_parameterless_constructor()
     {
         var source = Emit(Spec(Backbone(head: HeadKind.None), Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16)));

@@ -63,7 +63,7 @@ namespace Gen.Generator.Validation
             }
 
             var attention = backbone.Attention ?? BackboneAttribute.DefaultAttention;
-            if (attention < AttentionKind.None || attention > AttentionKind.SE)
+            if (!System.Enum.IsDefined(typeof(AttentionKind), attention))
             {
                 reporter.Report(DiagnosticCatalog.UndefinedEnumValue, backbone.Locations.Of(nameof(BackboneAttribute.Attention)), nameof(BackboneAttribute.Attention), (int)attention, nameof(AttentionKind));
             }

@@ -46,7 +46,7 @@ namespace Gen.Generator.Validation
         // takes the default (a stage that sets Attention itself gets GEN0019 instead).
         private static void WarnAttentionNotApplied(SpecModel spec, List<StageDraft> drafts, AttentionKind attention, Reporter reporter)
         {
-            if (attention == AttentionKind.None || attention > AttentionKind.SE)
+            if (attention == AttentionKind.None || !System.Enum.IsDefined(typeof(AttentionKind), attention))
             {
                 return;
             }

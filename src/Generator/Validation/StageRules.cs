@@ -77,6 +77,11 @@ namespace Gen.Generator.Validation
                 Limits.Check(reporter, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " attention width Heads x HeadDim", (long)stage.Options.Heads.Value * stage.Options.HeadDim.Value, Limits.Width);
             }
 
+            if (!System.Enum.IsDefined(typeof(AttentionKind), stage.Options.Attention.Value))
+            {
+                reporter.Report(DiagnosticCatalog.UndefinedEnumValue, stage.Where(nameof(StageAttribute.Attention)), stage.Label + " Attention", (int)stage.Options.Attention.Value, nameof(AttentionKind));
+            }
+
             CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Options.Dropout.Value);
             CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.Options.DropPath.Value);
             CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Options.Kernels.Value, odd: true);
