@@ -61,7 +61,7 @@ namespace Gen
 
         /// <summary>
         /// The attention add-on of every block whose stage does not set its own
-        /// (<see cref="StageAttribute.Attention"/>); <see cref="AttentionKind.None"/> unless set.
+        /// (<see cref="BlockOptionsAttribute.Attention"/>); <see cref="AttentionKind.None"/> unless set.
         /// </summary>
         public AttentionKind Attention { get; set; } = DefaultAttention;
     }

@@ -254,6 +254,14 @@ public class DiagnosticTests
             [Backbone(Attention = AttentionKind.SE)] [CifarStem(8)] [Stage(BlockKind.Basic, Depth = 1, Channels = [|8|])]
             public partial class NarrowSe { }
             """),
+        ("GEN0019", "layout heads read by no stage", """
+            [Backbone] [ResNetStem(64)] [Layout("B-B", Depths = new[] { 1, 1 }, Channels = new[] { 64, 128 }, Heads = [|4|])]
+            public partial class LayoutHeads { }
+            """),
+        ("GEN0006", "layout key groups", """
+            [Backbone] [ResNetStem(64)] [Layout("CoT-B", Depths = new[] { 1, 1 }, Channels = new[] { 64, 128 }, KeyGroups = [|3|])]
+            public partial class LayoutKeyGroups { }
+            """),
         ("GEN0019", "heads on a bottleneck", """
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Heads = [|4|])]
             public partial class IgnoredHeads { }

@@ -84,10 +84,17 @@ namespace Gen.Generator.Model
     internal sealed record CustomBlockInfo(string TypeName, string DisplayName, bool IsModule, bool HasConstructor, bool IsConstructible, bool IsAccessible);
 
     /// <summary>The <c>[Layout]</c> attribute.</summary>
+    /// <param name="Text">The tokens, e.g. <c>C-C-T-T</c>.</param>
+    /// <param name="Depths">One depth per token.</param>
+    /// <param name="Channels">One width per token.</param>
+    /// <param name="Strides">One first-block stride per token, if written.</param>
+    /// <param name="Options">The block options for every stage whose kind reads them (unset where not written).</param>
+    /// <param name="Locations">Where the attribute and each argument are.</param>
     internal sealed record LayoutSpec(
         string? Text,
         EquatableArray<int>? Depths,
         EquatableArray<int>? Channels,
         EquatableArray<int>? Strides,
+        StageOptions Options,
         AttributeLocations Locations);
 }

@@ -56,6 +56,7 @@ namespace Gen.Generator.Parsing
                             reader.IntArray(nameof(LayoutAttribute.Depths)),
                             reader.IntArray(nameof(LayoutAttribute.Channels)),
                             reader.IntArray(nameof(LayoutAttribute.Strides)),
+                            ReadOptions(reader),
                             reader.Locations);
                         break;
                 }
@@ -98,20 +99,7 @@ namespace Gen.Generator.Parsing
         {
             var blockType = reader.Type(nameof(StageAttribute.BlockType));
             var kind = blockType is not null ? BlockKind.Custom : (BlockKind)(reader.Enum(nameof(StageAttribute.Block)) ?? (int)BlockKind.Custom);
-            var options = new StageOptions(
-                OptionValue.Of(reader.Int(nameof(StageAttribute.Depth))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.Channels))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.Stride))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.Expansion))),
-                OptionValue.Of(reader.IntArray(nameof(StageAttribute.Kernels))),
-                OptionValue.Of(reader.IntArray(nameof(StageAttribute.Groups))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.KernelSize))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.KeyGroups))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.Heads))),
-                OptionValue.Of(reader.Int(nameof(StageAttribute.HeadDim))),
-                OptionValue.Of(reader.Double(nameof(StageAttribute.Dropout))),
-                OptionValue.Of(reader.Double(nameof(StageAttribute.DropPath))),
-                OptionValue.Of((AttentionKind?)reader.Enum(nameof(StageAttribute.Attention))));
+            var options = ReadOptions(reader);
             return new StageSpec(kind, blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null, options, reader.Locations);
         }
 
@@ -149,6 +137,23 @@ namespace Gen.Generator.Parsing
 
             return null;
         }
+
+        // [Stage] and [Layout] share the block options (BlockOptionsAttribute); [Layout] has no Depth
+        // or Stride, and its Channels is an array, so those read as unset there.
+        private static StageOptions ReadOptions(AttributeReader reader) => new StageOptions(
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Depth))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Channels))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Stride))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Expansion))),
+            OptionValue.Of(reader.IntArray(nameof(StageAttribute.Kernels))),
+            OptionValue.Of(reader.IntArray(nameof(StageAttribute.Groups))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.KernelSize))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.KeyGroups))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Heads))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.HeadDim))),
+            OptionValue.Of(reader.Double(nameof(StageAttribute.Dropout))),
+            OptionValue.Of(reader.Double(nameof(StageAttribute.DropPath))),
+            OptionValue.Of((AttentionKind?)reader.Enum(nameof(StageAttribute.Attention))));
 
         private static bool IsPartial(INamedTypeSymbol type)
         {

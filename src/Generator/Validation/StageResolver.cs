@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Gen.Generator.Blocks;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
@@ -54,7 +55,7 @@ namespace Gen.Generator.Validation
             for (var i = 0; i < drafts.Count; i++)
             {
                 var draft = drafts[i];
-                var ownAttention = spec.Layout is null && i < spec.Stages.Count && spec.Stages[i].Options.Attention.IsSet;
+                var ownAttention = spec.Layout is null ? i < spec.Stages.Count && spec.Stages[i].Options.Attention.IsSet : spec.Layout.Options.Attention.IsSet;
                 if (BlockCatalog.IsKnown(draft.Kind) && !BlockCatalog.For(draft.Kind).IsResNetStyle && !ownAttention)
                 {
                     var name = draft.Kind == BlockKind.Custom ? draft.Custom?.DisplayName ?? "custom" : BlockCatalog.For(draft.Kind).DisplayName;
@@ -97,16 +98,34 @@ namespace Gen.Generator.Validation
             for (var i = 0; i < kinds.Count; i++)
             {
                 var index = i;
-                var written = new StageOptions(Depth: layout.Depths!.Value[i], Channels: layout.Channels!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]));
+                var own = new StageOptions(Depth: layout.Depths!.Value[i], Channels: layout.Channels!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]));
+                var written = own.Or(layout.Options);
                 var draft = Resolve(kinds[i], written, i + 1, stem, attention);
                 draft.Where = option => option switch
                 {
                     nameof(StageAttribute.Depth) => layout.Locations.Of(nameof(LayoutAttribute.Depths) + "[" + index + "]"),
                     nameof(StageAttribute.Channels) => layout.Locations.Of(nameof(LayoutAttribute.Channels) + "[" + index + "]"),
                     nameof(StageAttribute.Stride) => layout.Locations.Of(nameof(LayoutAttribute.Strides) + "[" + index + "]"),
-                    _ => where,
+                    nameof(StageAttribute.Block) => where,
+                    _ => layout.Locations.Of(option),
                 };
                 drafts.Add(draft);
+            }
+
+            WarnIgnored(layout, kinds, reporter);
+        }
+
+        // A layout option warns when no stage of the layout reads it.
+        private static void WarnIgnored(LayoutSpec layout, List<BlockKind> kinds, Reporter reporter)
+        {
+            foreach (var option in layout.Options.Written())
+            {
+                var readers = kinds.Where(kind => BlockCatalog.For(kind).Reads(option)).ToList();
+                if (readers.Count == 0)
+                {
+                    var names = string.Join(", ", kinds.Distinct().Select(kind => BlockCatalog.For(kind).DisplayName));
+                    reporter.Report(DiagnosticCatalog.OptionIgnored, layout.Locations.Of(option), "Layout \"" + layout.Text + "\"", option, names);
+                }
             }
         }
 
