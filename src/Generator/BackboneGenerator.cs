@@ -4,7 +4,6 @@ using Gen.Generator.Emission;
 using Gen.Generator.Model;
 using Gen.Generator.Parsing;
 using Gen.Generator.Pipeline;
-using Gen.Generator.Planning;
 using Gen.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {

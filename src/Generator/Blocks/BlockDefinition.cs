@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
+using Gen.Generator.Diagnostics;
+using Gen.Generator.Model;
 
 namespace Gen.Generator.Blocks
 {

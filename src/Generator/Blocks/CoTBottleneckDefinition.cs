@@ -1,8 +1,7 @@
 using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {
@@ -34,7 +33,7 @@ namespace Gen.Generator.Blocks
         public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
             var stage = flow.Stage;
-            FlowRules.Divisible(stage, reporter, stage.Options.Channels.Value, stage.Options.KeyGroups.Value, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
+            FlowChecks.Divisible(stage, reporter, stage.Options.Channels.Value, stage.Options.KeyGroups.Value, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
             if (2 * stage.Options.Channels.Value / AttentionFactor < 1)
             {
                 reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, 2 * stage.Options.Channels.Value, AttentionFactor, "the CoT attention embedding");

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {

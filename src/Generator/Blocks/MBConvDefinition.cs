@@ -1,8 +1,7 @@
 using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {
@@ -37,7 +36,7 @@ namespace Gen.Generator.Blocks
         public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
             var stage = flow.Stage;
-            FlowRules.WidthPreserved(flow, reporter, DisplayName);
+            FlowChecks.WidthPreserved(flow, reporter, DisplayName);
             var widest = System.Math.Max(flow.InChannels, flow.OutChannels);
             Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " hidden width (input x Expansion)", (long)widest * stage.Options.Expansion.Value, Limits.Width);
             var narrowest = System.Math.Min(flow.InChannels, flow.OutChannels);

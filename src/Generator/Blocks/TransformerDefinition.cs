@@ -1,8 +1,7 @@
 using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Blocks
 {
@@ -37,7 +36,7 @@ namespace Gen.Generator.Blocks
         public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
             var stage = flow.Stage;
-            FlowRules.WidthPreserved(flow, reporter, DisplayName);
+            FlowChecks.WidthPreserved(flow, reporter, DisplayName);
             if (stage.Options.Heads.Value == 1 && (stage.Options.HeadDim.Value == flow.InChannels || stage.Options.HeadDim.Value == StageAttribute.HeadDimFromChannels) && flow.InChannels != flow.OutChannels)
             {
                 // coatnet-pytorch drops the output projection for one head as wide as the input,

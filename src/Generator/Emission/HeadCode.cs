@@ -1,5 +1,5 @@
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Emission
 {

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Gen.Generator.Blocks;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 using Gen.Generator.Stems;
 
 namespace Gen.Generator.Emission

@@ -4,7 +4,6 @@ using Gen.Generator.Blocks;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Gen.Generator.Stems;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Planning
 {
@@ -33,8 +32,8 @@ namespace Gen.Generator.Planning
                 // Saturates instead of overflowing: any stride above the image already fails GEN0010.
                 totalStride = Math.Min(totalStride * draft.Options.Stride.Value, 1L << 40);
                 FlowRules.Check(new StageFlow(draft, channels, (int)outChannels, totalStride, image), reporter);
-                var outHeight = Downsample(height, draft.Options.Stride.Value);
-                var outWidth = Downsample(width, draft.Options.Stride.Value);
+                var outHeight = FeatureSize.Downsample(height, draft.Options.Stride.Value);
+                var outWidth = FeatureSize.Downsample(width, draft.Options.Stride.Value);
                 var blocks = new List<BlockPlan>();
                 for (var i = 0; i < draft.Options.Depth.Value; i++)
                 {
@@ -61,9 +60,6 @@ namespace Gen.Generator.Planning
 
             return new ArchitecturePlan(spec.Namespace, spec.ClassName, spec.Accessibility, image.Channels, image.Height, image.Width, classes, head, stem, EquatableArray.From(stages), counts);
         }
-
-        /// <summary>Output size of a 3x3/stride or 1x1/stride layer with "same" padding: <c>(size - 1) / stride + 1</c>.</summary>
-        public static int Downsample(int size, int stride) => ((size - 1) / stride) + 1;
 
         private static Counts? Count(SpecModel spec, StemPlan stem, List<StagePlan> stages, HeadKind head, int headInput, int classes, Reporter reporter)
         {

@@ -1,10 +1,7 @@
 using System.Collections.Generic;
-using Gen.Generator.Blocks;
+using Gen.Generator.Code;
 using Gen.Generator.Diagnostics;
-using Gen.Generator.Emission;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Stems
 {
@@ -56,8 +53,8 @@ namespace Gen.Generator.Stems
             image.Channels,
             stem.Channels ?? 0,
             stem.Depth ?? ConvStemAttribute.DefaultDepth,
-            ArchitecturePlanner.Downsample(image.Height, 2),
-            ArchitecturePlanner.Downsample(image.Width, 2),
+            FeatureSize.Downsample(image.Height, 2),
+            FeatureSize.Downsample(image.Width, 2),
             2);
 
         /// <inheritdoc/>

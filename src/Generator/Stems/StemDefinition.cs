@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using Gen.Generator.Blocks;
-using Gen.Generator.Emission;
+using Gen.Generator.Code;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Stems
 {

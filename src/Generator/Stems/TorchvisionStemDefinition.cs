@@ -1,9 +1,6 @@
 using System.Collections.Generic;
-using Gen.Generator.Blocks;
-using Gen.Generator.Emission;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
-using Gen.Generator.Validation;
 
 namespace Gen.Generator.Stems
 {
@@ -37,11 +34,11 @@ namespace Gen.Generator.Stems
         public override StemPlan Plan(StemSpec stem, ImageSpec image)
         {
             var stride = HasPool ? Stride * 2 : Stride;
-            int height = ArchitecturePlanner.Downsample(image.Height, Stride), width = ArchitecturePlanner.Downsample(image.Width, Stride);
+            int height = FeatureSize.Downsample(image.Height, Stride), width = FeatureSize.Downsample(image.Width, Stride);
             if (HasPool)
             {
-                height = ArchitecturePlanner.Downsample(height, 2);
-                width = ArchitecturePlanner.Downsample(width, 2);
+                height = FeatureSize.Downsample(height, 2);
+                width = FeatureSize.Downsample(width, 2);
             }
 
             return new StemPlan(Kind, image.Channels, stem.Channels ?? 0, 1, height, width, stride);

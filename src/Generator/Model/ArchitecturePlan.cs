@@ -1,7 +1,6 @@
-using Gen.Generator.Blocks;
 using Gen.Generator.Model;
 
-namespace Gen.Generator.Planning
+namespace Gen.Generator.Model
 {
     /// <summary>
     /// A validated spec with every default applied and every block's widths and feature sizes

@@ -1,4 +1,4 @@
-namespace Gen.Generator.Validation
+namespace Gen.Generator.Model
 {
     /// <summary>A stage as the flow rules see it: its draft, the widths flowing in and out, and the stride before its output.</summary>
     /// <param name="Stage">The stage, with its kind's defaults applied.</param>

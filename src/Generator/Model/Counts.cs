@@ -1,4 +1,4 @@
-namespace Gen.Generator.Blocks
+namespace Gen.Generator.Model
 {
     /// <summary>
     /// Element counts of what a module builds: trainable parameters, BN running mean + variance

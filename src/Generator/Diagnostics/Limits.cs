@@ -1,4 +1,4 @@
-namespace Gen.Generator.Validation
+namespace Gen.Generator.Diagnostics
 {
     /// <summary>
     /// The largest spec the generator accepts (GEN0031 for one value, GEN0032 for the whole model).

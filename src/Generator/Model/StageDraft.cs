@@ -1,7 +1,7 @@
 using System;
 using Gen.Generator.Model;
 
-namespace Gen.Generator.Validation
+namespace Gen.Generator.Model
 {
     /// <summary>
     /// One stage with its kind's defaults applied, whether it came from a <c>[Stage]</c> or from a
