@@ -7,10 +7,10 @@ namespace Gen.Architectures
     // is eight lines.
     [Backbone(Classes = 1000, ImageSize = 224)]
     [ResNetStem(64)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 3, Channels = 64, Attention = AttentionKind.Nam)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 4, Channels = 128, KeyGroups = 4, Attention = AttentionKind.Nam)]
-    [Stage(BlockKind.Transformer, Depth = 4, Channels = 512)]
-    [Stage(BlockKind.Transformer, Depth = 2, Channels = 1024)]
+    [Stage(BlockKind.CoTBottleneck, Depth = 3, Width = 256, Attention = AttentionKind.Nam)]
+    [Stage(BlockKind.CoTBottleneck, Depth = 4, Width = 512, KeyGroups = 4, Attention = AttentionKind.Nam)]
+    [Stage(BlockKind.Transformer, Depth = 4, Width = 512)]
+    [Stage(BlockKind.Transformer, Depth = 2, Width = 1024)]
     public partial class CoTFormerNam
     {
     }

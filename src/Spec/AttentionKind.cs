@@ -7,7 +7,7 @@ namespace Gen
     /// <example>
     /// <code>
     /// [Backbone(Attention = AttentionKind.Nam)]                               // NAM after every block
-    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 64, Attention = AttentionKind.None)] // ...but not here
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Width = 256, Attention = AttentionKind.None)] // ...but not here
     /// </code>
     /// </example>
     public enum AttentionKind

@@ -16,11 +16,11 @@ namespace Gen
     /// <code>
     /// [Backbone(Classes = 1000, ImageSize = 224, Head = HeadKind.LinearNoBias)]
     /// [ConvStem(64, Depth = 2)]
-    /// [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Channels = new[] { 96, 192, 384, 768 })]
+    /// [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Widths = new[] { 96, 192, 384, 768 })]
     /// public partial class CoAtNet0 { }
     ///
     /// [Backbone] [ResNetStem(64)]                                   // seed 001: grouped CoT keys
-    /// [Layout("CoT-CoT-CoT-CoT", Depths = new[] { 3, 4, 6, 3 }, Channels = new[] { 64, 128, 256, 512 }, KeyGroups = 4)]
+    /// [Layout("CoT-CoT-CoT-CoT", Depths = new[] { 3, 4, 6, 3 }, Widths = new[] { 256, 512, 1024, 2048 }, KeyGroups = 4)]
     /// public partial class CoTNet50KeyGroups4 { }
     /// </code>
     /// </example>
@@ -37,8 +37,11 @@ namespace Gen
         /// <summary>Depth of each stage.</summary>
         public int[]? Depths { get; set; }
 
-        /// <summary>Channels of each stage (see <see cref="StageAttribute.Channels"/>).</summary>
+        /// <summary>Channels of each stage (see <see cref="StageAttribute.Channels"/>); or give <see cref="Widths"/>.</summary>
         public int[]? Channels { get; set; }
+
+        /// <summary>Output width of each stage, whatever its kind (see <see cref="StageAttribute.Width"/>); or give <see cref="Channels"/>.</summary>
+        public int[]? Widths { get; set; }
 
         /// <summary>Optional stride of each stage's first block; the stage defaults unless set.</summary>
         public int[]? Strides { get; set; }

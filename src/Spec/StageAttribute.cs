@@ -9,10 +9,10 @@ namespace Gen
     /// </summary>
     /// <example>
     /// <code>
-    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 64)]                    // torchvision layer1
-    /// [Stage(BlockKind.CoTBottleneck, Depth = 4, Channels = 128, KeyGroups = 4)] // seed 001's CoT
-    /// [Stage(BlockKind.EPSABottleneck, Depth = 6, Channels = 256, Attention = AttentionKind.None)]
-    /// [Stage(BlockKind.Transformer, Depth = 2, Channels = 768, Heads = 8, HeadDim = 32)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Width = 256)]                    // torchvision layer1
+    /// [Stage(BlockKind.CoTBottleneck, Depth = 4, Width = 512, KeyGroups = 4)] // seed 001's CoT
+    /// [Stage(BlockKind.EPSABottleneck, Depth = 6, Width = 1024, Attention = AttentionKind.None)]
+    /// [Stage(BlockKind.Transformer, Depth = 2, Width = 768, Heads = 8, HeadDim = 32)]
     /// [Stage(typeof(MyBlock), Depth = 2, Channels = 256, Stride = 2)]            // a user-defined block
     /// </code>
     /// </example>
@@ -50,6 +50,13 @@ namespace Gen
         /// output channels for every other kind.
         /// </summary>
         public int Channels { get; set; }
+
+        /// <summary>
+        /// Output width of every block of the stage, whatever its kind (timm's <c>out_chs</c>): for
+        /// a bottleneck kind the bottleneck width is <c>Width / Expansion</c>. Give <c>Width</c> or
+        /// <see cref="Channels"/>, not both (GEN0038).
+        /// </summary>
+        public int Width { get; set; }
 
         /// <summary>
         /// Stride of the stage's first block (1 or 2). Unless set: 2, except the first stage of

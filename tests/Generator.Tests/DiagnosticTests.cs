@@ -262,6 +262,22 @@ public class DiagnosticTests
             [Backbone] [ResNetStem(64)] [Layout("CoT-B", Depths = new[] { 1, 1 }, Channels = new[] { 64, 128 }, KeyGroups = [|3|])]
             public partial class LayoutKeyGroups { }
             """),
+        ("GEN0038", "channels and width on a stage", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Width = [|256|])]
+            public partial class BothWidths { }
+            """),
+        ("GEN0038", "channels and widths on a layout", """
+            [Backbone] [ResNetStem(64)] [Layout("B", Depths = new[] { 1 }, Channels = new[] { 64 }, Widths = [|new[] { 256 }|])]
+            public partial class BothLayoutWidths { }
+            """),
+        ("GEN0039", "bottleneck width not divisible by expansion", """
+            [Backbone] [ResNetStem(64)] [Layout("B-B", Depths = new[] { 1, 1 }, Widths = new[] { 256, [|510|] })]
+            public partial class OddWidth { }
+            """),
+        ("GEN0031", "width int.MaxValue", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Width = [|int.MaxValue|])]
+            public partial class MaxOutputWidth { }
+            """),
         ("GEN0019", "heads on a bottleneck", """
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Heads = [|4|])]
             public partial class IgnoredHeads { }

@@ -14,7 +14,7 @@ namespace Gen.Generator.Blocks
     internal abstract class BlockDefinition
     {
         /// <summary>The options every block kind reads.</summary>
-        protected static readonly string[] CommonOptions = { nameof(StageAttribute.Depth), nameof(StageAttribute.Channels), nameof(StageAttribute.Stride) };
+        protected static readonly string[] CommonOptions = { nameof(StageAttribute.Depth), nameof(StageAttribute.Channels), nameof(StageAttribute.Width), nameof(StageAttribute.Stride) };
 
         /// <summary>The options of torchvision-style residual blocks: the attention add-on and stochastic depth.</summary>
         protected static readonly string[] ResidualOptions = { nameof(StageAttribute.Attention), nameof(StageAttribute.DropPath) };
@@ -62,6 +62,9 @@ namespace Gen.Generator.Blocks
 
         /// <summary>The stride of the first block of stage <paramref name="number"/> unless the stage sets one.</summary>
         public virtual int DefaultStride(int number) => IsResNetStyle && number == 1 ? 1 : 2;
+
+        /// <summary>The stage's <c>Channels</c> for an output <paramref name="width"/>, or null when no whole number gives it.</summary>
+        public virtual int? ChannelsForWidth(int width, int expansion) => width;
 
         /// <summary>Channels a block of this kind outputs for a stage's <c>Channels</c> and <c>Expansion</c>.</summary>
         public abstract long OutChannels(int channels, int expansion);

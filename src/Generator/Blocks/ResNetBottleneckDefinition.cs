@@ -32,6 +32,9 @@ namespace Gen.Generator.Blocks
         /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => (long)channels * expansion;
 
+        /// <summary>The bottleneck width: <c>Width / Expansion</c>, when it divides.</summary>
+        public override int? ChannelsForWidth(int width, int expansion) => expansion >= 1 && width % expansion == 0 ? width / expansion : null;
+
         /// <inheritdoc/>
         public override string Construct(BlockPlan block)
         {

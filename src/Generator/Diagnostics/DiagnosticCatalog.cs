@@ -270,6 +270,20 @@ namespace Gen.Generator.Diagnostics
             "Classes = {0} is ignored: Head = HeadKind.None has no classifier",
             "Remove Classes, or use a head (HeadKind.Linear or HeadKind.LinearNoBias).");
 
+        /// <summary>GEN0038: both widths of a stage given.</summary>
+        public static readonly DiagnosticDescriptor ChannelsAndWidth = Error(
+            "GEN0038",
+            "Channels and Width cannot be combined",
+            "{0} gives both Channels and {1}; give one",
+            "Width (Widths on a layout) is the output width of every kind; Channels is the bottleneck width of bottleneck kinds and the output width of the rest. Keep one.");
+
+        /// <summary>GEN0039: a bottleneck output width its expansion does not divide.</summary>
+        public static readonly DiagnosticDescriptor WidthNotDivisible = Error(
+            "GEN0039",
+            "Width not divisible by the expansion",
+            "{0}: output width {1} is not divisible by Expansion {2}, so no bottleneck width gives it",
+            "A bottleneck's output is its bottleneck width times Expansion: use a Width that Expansion divides, or change Expansion.");
+
         private static readonly DiagnosticDescriptor[] Descriptors =
         {
             NotPartial, UnsupportedClass, NoStages, DepthTooSmall, ChannelsNotPositive, NotDivisibleByGroups,
@@ -278,7 +292,7 @@ namespace Gen.Generator.Diagnostics
             TooNarrow, OptionIgnored, UndefinedEnumValue, ExpansionTooSmall, KernelNotOdd, GroupsNotPositive,
             HeadsNotPositive, HeadDimInvalid, RateOutOfRange, PsaBranchCount, NoClasses, ImageSizeNotPositive,
             StemDepthTooSmall, ValueTooLarge, ModelTooLarge, ReservedMemberName, UserConstructor,
-            OrphanSpecAttribute, AttentionNotApplied, ClassesWithoutHead,
+            OrphanSpecAttribute, AttentionNotApplied, ClassesWithoutHead, ChannelsAndWidth, WidthNotDivisible,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(Descriptors);

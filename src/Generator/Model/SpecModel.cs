@@ -86,7 +86,8 @@ namespace Gen.Generator.Model
     /// <summary>The <c>[Layout]</c> attribute.</summary>
     /// <param name="Text">The tokens, e.g. <c>C-C-T-T</c>.</param>
     /// <param name="Depths">One depth per token.</param>
-    /// <param name="Channels">One width per token.</param>
+    /// <param name="Channels">One channels entry per token (or null when <paramref name="Widths"/> are given).</param>
+    /// <param name="Widths">One output width per token (or null when <paramref name="Channels"/> are given).</param>
     /// <param name="Strides">One first-block stride per token, if written.</param>
     /// <param name="Options">The block options for every stage whose kind reads them (unset where not written).</param>
     /// <param name="Locations">Where the attribute and each argument are.</param>
@@ -94,6 +95,7 @@ namespace Gen.Generator.Model
         string? Text,
         EquatableArray<int>? Depths,
         EquatableArray<int>? Channels,
+        EquatableArray<int>? Widths,
         EquatableArray<int>? Strides,
         StageOptions Options,
         AttributeLocations Locations);

@@ -20,7 +20,8 @@ namespace Gen.Generator.Model
         OptionValue<int> HeadDim = default,
         OptionValue<double> Dropout = default,
         OptionValue<double> DropPath = default,
-        OptionValue<AttentionKind> Attention = default)
+        OptionValue<AttentionKind> Attention = default,
+        OptionValue<int> Width = default)
     {
         /// <summary>These options, with each one left unset taken from <paramref name="defaults"/>.</summary>
         public StageOptions Or(StageOptions defaults) => new StageOptions(
@@ -36,7 +37,8 @@ namespace Gen.Generator.Model
             HeadDim.Or(defaults.HeadDim),
             Dropout.Or(defaults.Dropout),
             DropPath.Or(defaults.DropPath),
-            Attention.Or(defaults.Attention));
+            Attention.Or(defaults.Attention),
+            Width.Or(defaults.Width));
 
         /// <summary>The names of the options that are set, in declaration order (for GEN0019).</summary>
         public IEnumerable<string> Written()
@@ -56,6 +58,7 @@ namespace Gen.Generator.Model
                 (Dropout.IsSet, nameof(StageAttribute.Dropout)),
                 (DropPath.IsSet, nameof(StageAttribute.DropPath)),
                 (Attention.IsSet, nameof(StageAttribute.Attention)),
+                (Width.IsSet, nameof(StageAttribute.Width)),
             };
             foreach (var (set, name) in options)
             {

@@ -55,6 +55,7 @@ namespace Gen.Generator.Parsing
                             reader.String(nameof(LayoutAttribute.Layout)),
                             reader.IntArray(nameof(LayoutAttribute.Depths)),
                             reader.IntArray(nameof(LayoutAttribute.Channels)),
+                            reader.IntArray(nameof(LayoutAttribute.Widths)),
                             reader.IntArray(nameof(LayoutAttribute.Strides)),
                             ReadOptions(reader),
                             reader.Locations);
@@ -153,7 +154,8 @@ namespace Gen.Generator.Parsing
             OptionValue.Of(reader.Int(nameof(StageAttribute.HeadDim))),
             OptionValue.Of(reader.Double(nameof(StageAttribute.Dropout))),
             OptionValue.Of(reader.Double(nameof(StageAttribute.DropPath))),
-            OptionValue.Of((AttentionKind?)reader.Enum(nameof(StageAttribute.Attention))));
+            OptionValue.Of((AttentionKind?)reader.Enum(nameof(StageAttribute.Attention))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Width))));
 
         private static bool IsPartial(INamedTypeSymbol type)
         {

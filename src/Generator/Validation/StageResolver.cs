@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Gen.Generator.Blocks;
@@ -87,8 +88,17 @@ namespace Gen.Generator.Validation
                 return;
             }
 
+            var widths = layout.Widths is not null;
+            if (widths && layout.Channels is not null)
+            {
+                reporter.Report(DiagnosticCatalog.ChannelsAndWidth, layout.Locations.Of(nameof(LayoutAttribute.Widths)), "Layout \"" + text + "\"", nameof(LayoutAttribute.Widths));
+                return;
+            }
+
             var lengthsAgree = CheckLength(layout, nameof(LayoutAttribute.Depths), layout.Depths, text, tokens.Length, reporter)
-                & CheckLength(layout, nameof(LayoutAttribute.Channels), layout.Channels, text, tokens.Length, reporter)
+                & (widths
+                    ? CheckLength(layout, nameof(LayoutAttribute.Widths), layout.Widths, text, tokens.Length, reporter)
+                    : CheckLength(layout, nameof(LayoutAttribute.Channels), layout.Channels, text, tokens.Length, reporter))
                 & (layout.Strides is null || CheckLength(layout, nameof(LayoutAttribute.Strides), layout.Strides, text, tokens.Length, reporter));
             if (!lengthsAgree)
             {
@@ -98,18 +108,19 @@ namespace Gen.Generator.Validation
             for (var i = 0; i < kinds.Count; i++)
             {
                 var index = i;
-                var own = new StageOptions(Depth: layout.Depths!.Value[i], Channels: layout.Channels!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]));
-                var written = own.Or(layout.Options);
-                var draft = Resolve(kinds[i], written, i + 1, stem, attention);
-                draft.Where = option => option switch
+                var own = widths
+                    ? new StageOptions(Depth: layout.Depths!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]), Width: layout.Widths!.Value[i])
+                    : new StageOptions(Depth: layout.Depths!.Value[i], Channels: layout.Channels!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]));
+                var widthsEntry = layout.Locations.Of((widths ? nameof(LayoutAttribute.Widths) : nameof(LayoutAttribute.Channels)) + "[" + index + "]");
+                Func<string, SourceLocation> at = option => option switch
                 {
                     nameof(StageAttribute.Depth) => layout.Locations.Of(nameof(LayoutAttribute.Depths) + "[" + index + "]"),
-                    nameof(StageAttribute.Channels) => layout.Locations.Of(nameof(LayoutAttribute.Channels) + "[" + index + "]"),
+                    nameof(StageAttribute.Channels) or nameof(StageAttribute.Width) => widthsEntry,
                     nameof(StageAttribute.Stride) => layout.Locations.Of(nameof(LayoutAttribute.Strides) + "[" + index + "]"),
                     nameof(StageAttribute.Block) => where,
                     _ => layout.Locations.Of(option),
                 };
-                drafts.Add(draft);
+                drafts.Add(Resolve(kinds[i], own.Or(layout.Options), i + 1, stem, attention, at, reporter));
             }
 
             WarnIgnored(layout, kinds, reporter);
@@ -143,16 +154,24 @@ namespace Gen.Generator.Validation
 
         private static StageDraft FromStage(StageSpec stage, int number, StemKind? stem, AttentionKind attention, Reporter reporter)
         {
-            var draft = Resolve(stage.Kind, stage.Options, number, stem, attention);
+            var written = stage.Options;
+            if (written.Channels.IsSet && written.Width.IsSet)
+            {
+                reporter.Report(DiagnosticCatalog.ChannelsAndWidth, stage.Locations.Of(nameof(StageAttribute.Width)), "Stage " + number, nameof(StageAttribute.Width));
+                written = written with { Width = default };
+            }
+
+            // A stage given Width has its channel rules reported at Width.
+            Func<string, SourceLocation> at = option => stage.Locations.Of(option == nameof(StageAttribute.Channels) && written.Width.IsSet ? nameof(StageAttribute.Width) : option);
+            var draft = Resolve(stage.Kind, written, number, stem, attention, at, reporter);
             draft.Custom = stage.Custom;
-            draft.Where = stage.Locations.Of;
             WarnIgnored(stage, draft, reporter);
             return draft;
         }
 
         // The written options over the kind's defaults. Depth and Channels have none: unwritten, they
         // are 0 and reported as such (GEN0004, GEN0005).
-        private static StageDraft Resolve(BlockKind kind, StageOptions written, int number, StemKind? stem, AttentionKind attention)
+        private static StageDraft Resolve(BlockKind kind, StageOptions written, int number, StemKind? stem, AttentionKind attention, Func<string, SourceLocation> at, Reporter reporter)
         {
             var known = BlockCatalog.IsKnown(kind);
             var definition = known ? BlockCatalog.For(kind) : null;
@@ -170,13 +189,28 @@ namespace Gen.Generator.Validation
                 Dropout: 0.0,
                 DropPath: 0.0,
                 Attention: definition is { IsResNetStyle: true } ? attention : AttentionKind.None);
-            return new StageDraft
+            var draft = new StageDraft
             {
                 Number = number,
                 Label = "Stage " + number + (stem is null ? string.Empty : " (" + Stems.StemCatalog.For(stem.Value).StageName(number) + ")"),
                 Kind = kind,
                 Options = written.Or(defaults),
+                Where = at,
             };
+            var options = draft.Options;
+            if (definition is not null && options.Width.IsSet)
+            {
+                // An output width, the same for every kind: the definition gives the Channels that produce it.
+                var channels = definition.ChannelsForWidth(options.Width.Value, options.Expansion.Value);
+                if (channels is null)
+                {
+                    reporter.Report(DiagnosticCatalog.WidthNotDivisible, at(nameof(StageAttribute.Width)), draft.Label, options.Width.Value, options.Expansion.Value);
+                }
+
+                draft.Options = options with { Channels = channels ?? 1 }; // 1 after GEN0039, so GEN0005 does not follow it
+            }
+
+            return draft;
         }
 
         private static void WarnIgnored(StageSpec stage, StageDraft draft, Reporter reporter)
