@@ -8,8 +8,8 @@ namespace Gen.Generator.Stems
     {
         private static readonly StemDefinition[] Definitions =
         {
-            new ResNetStemDefinition(),
-            new CifarStemDefinition(),
+            TorchvisionStemDefinition.ResNet,
+            TorchvisionStemDefinition.Cifar,
             new ConvStemDefinition(),
         };
 

@@ -8,8 +8,39 @@ namespace Gen.Generator.Stems
     /// A torchvision-style stem, <c>conv1</c> + <c>bn1</c> + <c>relu</c> (+ <c>maxpool</c>), and
     /// torchvision's names for the rest of the model (<c>layerN</c>, <c>avgpool</c>).
     /// </summary>
-    internal abstract class TorchvisionStemDefinition : StemDefinition
+    internal sealed class TorchvisionStemDefinition : StemDefinition
     {
+        /// <summary><c>[ResNetStem]</c>: the ImageNet stem, 7x7/2 convolution and a 3x3/2 max-pool.</summary>
+        public static readonly TorchvisionStemDefinition ResNet = new TorchvisionStemDefinition(
+            StemKind.ResNet, nameof(ResNetStemAttribute), ResNetStemAttribute.DefaultChannels, "ResNet stem", kernel: 7, stride: 2, hasPool: true);
+
+        /// <summary><c>[CifarStem]</c>: the NAM post's stem, 3x3/1 convolution and no pool.</summary>
+        public static readonly TorchvisionStemDefinition Cifar = new TorchvisionStemDefinition(
+            StemKind.Cifar, nameof(CifarStemAttribute), CifarStemAttribute.DefaultChannels, "CIFAR stem", kernel: 3, stride: 1, hasPool: false);
+
+        private TorchvisionStemDefinition(StemKind kind, string attributeName, int defaultChannels, string summary, int kernel, int stride, bool hasPool)
+        {
+            Kind = kind;
+            AttributeName = attributeName;
+            DefaultChannels = defaultChannels;
+            Summary = summary;
+            Kernel = kernel;
+            Stride = stride;
+            HasPool = hasPool;
+        }
+
+        /// <inheritdoc/>
+        public override StemKind Kind { get; }
+
+        /// <inheritdoc/>
+        public override string AttributeName { get; }
+
+        /// <inheritdoc/>
+        public override int? DefaultChannels { get; }
+
+        /// <inheritdoc/>
+        public override string Summary { get; }
+
         /// <inheritdoc/>
         public override string StagePrefix => "layer";
 
@@ -17,13 +48,13 @@ namespace Gen.Generator.Stems
         public override string PoolName => "avgpool";
 
         /// <summary>The square kernel of <c>conv1</c>.</summary>
-        protected abstract int Kernel { get; }
+        private int Kernel { get; }
 
         /// <summary>The stride of <c>conv1</c>.</summary>
-        protected abstract int Stride { get; }
+        private int Stride { get; }
 
         /// <summary>Whether a 3x3/2 <c>maxpool</c> follows.</summary>
-        protected abstract bool HasPool { get; }
+        private bool HasPool { get; }
 
         /// <inheritdoc/>
         public override IReadOnlyList<string> ForwardLines => HasPool
