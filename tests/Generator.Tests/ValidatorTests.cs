@@ -111,6 +111,17 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void An_option_the_block_kind_does_not_read_only_warns_even_when_out_of_range()
+    {
+        var spec = Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64, heads: 0, headDim: -5));
+
+        var result = SpecValidator.Validate(spec);
+
+        Assert.NotNull(result.Plan);
+        Assert.Equal(new[] { "GEN0019", "GEN0019" }, result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void Same_model_validates_to_an_equal_result()
     {
         var first = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.CoTBottleneck, 3, 64)));

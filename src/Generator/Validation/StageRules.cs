@@ -53,26 +53,27 @@ namespace Gen.Generator.Validation
                 Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Options.Expansion.Value, Limits.Width);
             }
 
-            if (stage.Options.KernelSize.Value < 1 || stage.Options.KernelSize.Value % 2 == 0)
+            if (definition.Reads(nameof(StageAttribute.KernelSize)) && (stage.Options.KernelSize.Value < 1 || stage.Options.KernelSize.Value % 2 == 0))
             {
                 reporter.Report(DiagnosticCatalog.KernelNotOdd, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label, nameof(StageAttribute.KernelSize), stage.Options.KernelSize.Value);
             }
 
-            if (stage.Options.KeyGroups.Value < 1)
+            if (definition.Reads(nameof(StageAttribute.KeyGroups)) && stage.Options.KeyGroups.Value < 1)
             {
                 reporter.Report(DiagnosticCatalog.GroupsNotPositive, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label, nameof(StageAttribute.KeyGroups), stage.Options.KeyGroups.Value);
             }
 
-            if (stage.Options.Heads.Value < 1)
+            var heads = definition.Reads(nameof(StageAttribute.Heads));
+            if (heads && stage.Options.Heads.Value < 1)
             {
                 reporter.Report(DiagnosticCatalog.HeadsNotPositive, stage.Where(nameof(StageAttribute.Heads)), stage.Label, stage.Options.Heads.Value);
             }
 
-            if (stage.Options.HeadDim.Value < 1 && stage.Options.HeadDim.Value != StageAttribute.HeadDimFromChannels)
+            if (heads && stage.Options.HeadDim.Value < 1 && stage.Options.HeadDim.Value != StageAttribute.HeadDimFromChannels)
             {
                 reporter.Report(DiagnosticCatalog.HeadDimInvalid, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, stage.Options.HeadDim.Value);
             }
-            else if (stage.Options.Heads.Value >= 1 && stage.Options.HeadDim.Value >= 1)
+            else if (heads && stage.Options.Heads.Value >= 1 && stage.Options.HeadDim.Value >= 1)
             {
                 Limits.Check(reporter, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " attention width Heads x HeadDim", (long)stage.Options.Heads.Value * stage.Options.HeadDim.Value, Limits.Width);
             }
@@ -82,10 +83,22 @@ namespace Gen.Generator.Validation
                 reporter.Report(DiagnosticCatalog.UndefinedEnumValue, stage.Where(nameof(StageAttribute.Attention)), stage.Label + " Attention", (int)stage.Options.Attention.Value, nameof(AttentionKind));
             }
 
-            CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Options.Dropout.Value);
-            CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.Options.DropPath.Value);
-            CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Options.Kernels.Value, odd: true);
-            CheckBranches(stage, reporter, nameof(StageAttribute.Groups), stage.Options.Groups.Value, odd: false);
+            // Only the options the kind reads are judged: another one is ignored, and GEN0019 says so.
+            if (definition.Reads(nameof(StageAttribute.Dropout)))
+            {
+                CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Options.Dropout.Value);
+            }
+
+            if (definition.Reads(nameof(StageAttribute.DropPath)))
+            {
+                CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.Options.DropPath.Value);
+            }
+
+            if (definition.Reads(nameof(StageAttribute.Kernels)))
+            {
+                CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Options.Kernels.Value, odd: true);
+                CheckBranches(stage, reporter, nameof(StageAttribute.Groups), stage.Options.Groups.Value, odd: false);
+            }
             CheckCustom(stage, reporter);
         }
 
