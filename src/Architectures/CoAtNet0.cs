@@ -4,7 +4,7 @@ namespace Gen.Architectures
     // relative-attention transformers in s3-s4, linear head without bias.
     [Backbone(Classes = 1000, ImageSize = 224, Head = HeadKind.LinearNoBias)]
     [ConvStem(64, Depth = 2)]
-    [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Channels = new[] { 96, 192, 384, 768 })]
+    [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Widths = new[] { 96, 192, 384, 768 })]
     public partial class CoAtNet0
     {
     }

@@ -4,7 +4,7 @@ namespace Gen.Architectures
     // relative-attention transformers in s3-s4, linear head without bias.
     [Backbone(Classes = 1000, ImageSize = 224, Head = HeadKind.LinearNoBias)]
     [ConvStem(192, Depth = 2)]
-    [Layout("C-C-T-T", Depths = new[] { 2, 12, 28, 2 }, Channels = new[] { 192, 384, 768, 1536 })]
+    [Layout("C-C-T-T", Depths = new[] { 2, 12, 28, 2 }, Widths = new[] { 192, 384, 768, 1536 })]
     public partial class CoAtNet4
     {
     }

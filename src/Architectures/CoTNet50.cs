@@ -4,7 +4,7 @@ namespace Gen.Architectures
     // (key convolution groups 1).
     [Backbone(Classes = 1000, ImageSize = 224)]
     [ResNetStem(64)]
-    [Layout("CoT-CoT-CoT-CoT", Depths = new[] { 3, 4, 6, 3 }, Channels = new[] { 64, 128, 256, 512 })]
+    [Layout("CoT-CoT-CoT-CoT", Depths = new[] { 3, 4, 6, 3 }, Widths = new[] { 256, 512, 1024, 2048 })]
     public partial class CoTNet50
     {
     }

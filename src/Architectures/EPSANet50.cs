@@ -4,10 +4,10 @@ namespace Gen.Architectures
     // 3/5/7/9 and groups 1/4/8/16 (the defaults; written out here for the reader).
     [Backbone(Classes = 1000, ImageSize = 224)]
     [ResNetStem(64)]
-    [Stage(BlockKind.EPSABottleneck, Depth = 3, Channels = 64, Kernels = new[] { 3, 5, 7, 9 }, Groups = new[] { 1, 4, 8, 16 })]
-    [Stage(BlockKind.EPSABottleneck, Depth = 4, Channels = 128)]
-    [Stage(BlockKind.EPSABottleneck, Depth = 6, Channels = 256)]
-    [Stage(BlockKind.EPSABottleneck, Depth = 3, Channels = 512)]
+    [Stage(BlockKind.EPSABottleneck, Depth = 3, Width = 256, Kernels = new[] { 3, 5, 7, 9 }, Groups = new[] { 1, 4, 8, 16 })]
+    [Stage(BlockKind.EPSABottleneck, Depth = 4, Width = 512)]
+    [Stage(BlockKind.EPSABottleneck, Depth = 6, Width = 1024)]
+    [Stage(BlockKind.EPSABottleneck, Depth = 3, Width = 2048)]
     public partial class EPSANet50
     {
     }

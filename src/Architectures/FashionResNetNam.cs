@@ -6,7 +6,7 @@ namespace Gen.Architectures
     // accuracy within ten minutes on two CPU cores (scripts/main.sh).
     [Backbone(InChannels = 1, Classes = 10, ImageSize = 28, Attention = AttentionKind.Nam)]
     [CifarStem(16)]
-    [Layout("Basic-Basic-Basic", Depths = new[] { 2, 2, 2 }, Channels = new[] { 16, 32, 64 })]
+    [Layout("Basic-Basic-Basic", Depths = new[] { 2, 2, 2 }, Widths = new[] { 16, 32, 64 })]
     public partial class FashionResNetNam
     {
     }

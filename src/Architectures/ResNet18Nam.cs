@@ -4,7 +4,7 @@ namespace Gen.Architectures
     // without max-pool, 32x32 input, 100 classes.
     [Backbone(Classes = 100, ImageSize = 32, Attention = AttentionKind.Nam)]
     [CifarStem(64)]
-    [Layout("Basic-Basic-Basic-Basic", Depths = new[] { 2, 2, 2, 2 }, Channels = new[] { 64, 128, 256, 512 })]
+    [Layout("Basic-Basic-Basic-Basic", Depths = new[] { 2, 2, 2, 2 }, Widths = new[] { 64, 128, 256, 512 })]
     public partial class ResNet18Nam
     {
     }

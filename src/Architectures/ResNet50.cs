@@ -4,10 +4,10 @@ namespace Gen.Architectures
     // 25,557,032 parameters at 1000 classes.
     [Backbone(Classes = 1000, ImageSize = 224)]
     [ResNetStem(64)]
-    [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 64)]
-    [Stage(BlockKind.Bottleneck, Depth = 4, Channels = 128)]
-    [Stage(BlockKind.Bottleneck, Depth = 6, Channels = 256)]
-    [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 512)]
+    [Stage(BlockKind.Bottleneck, Depth = 3, Width = 256)]
+    [Stage(BlockKind.Bottleneck, Depth = 4, Width = 512)]
+    [Stage(BlockKind.Bottleneck, Depth = 6, Width = 1024)]
+    [Stage(BlockKind.Bottleneck, Depth = 3, Width = 2048)]
     public partial class ResNet50
     {
     }

@@ -4,7 +4,7 @@ namespace Gen.Architectures
     // without max-pool, 32x32 input, 100 classes.
     [Backbone(Classes = 100, ImageSize = 32, Attention = AttentionKind.Nam)]
     [CifarStem(64)]
-    [Layout("B-B-B-B", Depths = new[] { 3, 4, 6, 3 }, Channels = new[] { 64, 128, 256, 512 })]
+    [Layout("B-B-B-B", Depths = new[] { 3, 4, 6, 3 }, Widths = new[] { 256, 512, 1024, 2048 })]
     public partial class ResNet50Nam
     {
     }

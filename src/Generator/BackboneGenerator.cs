@@ -6,7 +6,6 @@ using Gen.Generator.Emission;
 using Gen.Generator.Model;
 using Gen.Generator.Parsing;
 using Gen.Generator.Pipeline;
-using Gen.Generator.Planning;
 using Gen.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -73,13 +72,19 @@ namespace Gen.Generator
                 .Select(static (pair, _) => new CatalogInput(pair.Right, EquatableArray.Of(pair.Left.Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToArray())))
                 .WithTrackingName(TrackingNames.Catalog);
 
-            context.RegisterSourceOutput(diagnostics, static (output, items) =>
+            context.RegisterSourceOutput(diagnostics, static (output, items) => Report(output, items));
+
+            // A stage, layout or stem attribute on a class without [Backbone] would be ignored silently.
+            foreach (var companion in AttributeNames.Companions)
             {
-                foreach (var item in items)
-                {
-                    output.ReportDiagnostic(item.ToDiagnostic());
-                }
-            });
+                var orphans = context.SyntaxProvider
+                    .ForAttributeWithMetadataName(
+                        companion,
+                        static (node, _) => node is ClassDeclarationSyntax || node.IsKind(SyntaxKind.RecordDeclaration),
+                        static (syntax, _) => Orphans(syntax))
+                    .WithTrackingName(TrackingNames.Orphans);
+                context.RegisterSourceOutput(orphans, static (output, items) => Report(output, items));
+            }
 
             context.RegisterSourceOutput(sources, static (output, outcome) =>
             {
@@ -102,6 +107,38 @@ namespace Gen.Generator
             {
                 output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(input), System.Text.Encoding.UTF8));
             }
+        }
+
+        private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> items)
+        {
+            foreach (var item in items)
+            {
+                output.ReportDiagnostic(item.ToDiagnostic());
+            }
+        }
+
+        // GEN0035 for each of the matched attributes, unless the class is a backbone (whose parse reads them).
+        private static EquatableArray<DiagnosticInfo> Orphans(GeneratorAttributeSyntaxContext syntax)
+        {
+            var type = (INamedTypeSymbol)syntax.TargetSymbol;
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Backbone)
+                {
+                    return EquatableArray<DiagnosticInfo>.Empty;
+                }
+            }
+
+            var found = new System.Collections.Generic.List<DiagnosticInfo>();
+            foreach (var attribute in syntax.Attributes)
+            {
+                var name = attribute.AttributeClass?.Name ?? string.Empty;
+                var shortName = name.EndsWith(nameof(Attribute), StringComparison.Ordinal) ? name.Substring(0, name.Length - nameof(Attribute).Length) : name;
+                var where = attribute.ApplicationSyntaxReference is { } reference ? SourceLocation.Of(reference.GetSyntax()) : null;
+                found.Add(DiagnosticInfo.Create(DiagnosticCatalog.OrphanSpecAttribute, where, shortName, type.Name));
+            }
+
+            return EquatableArray.From(found);
         }
 
         private ParseOutcome Parse(GeneratorAttributeSyntaxContext syntax, System.Threading.CancellationToken cancellationToken)

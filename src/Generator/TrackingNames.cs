@@ -15,6 +15,9 @@ namespace Gen.Generator
         /// <summary>Validation -> the plan alone (null for an invalid spec): no diagnostics, no locations.</summary>
         public const string Plan = "Gen.Plan";
 
+        /// <summary>A stage, layout or stem attribute on a class without <c>[Backbone]</c> -> its warnings.</summary>
+        public const string Orphans = "Gen.Orphans";
+
         /// <summary>Plan -> generated source text (the source output's only input).</summary>
         public const string Emit = "Gen.Emit";
 

@@ -13,10 +13,10 @@ namespace Gen
     /// <code>
     /// [Backbone(Classes = 1000, ImageSize = 224)]
     /// [ResNetStem(64)]
-    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 64)]
-    /// [Stage(BlockKind.Bottleneck, Depth = 4, Channels = 128)]
-    /// [Stage(BlockKind.Bottleneck, Depth = 6, Channels = 256)]
-    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 512)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Width = 256)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 4, Width = 512)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 6, Width = 1024)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Width = 2048)]
     /// public partial class ResNet50 { }
     /// </code>
     /// </example>
@@ -61,7 +61,7 @@ namespace Gen
 
         /// <summary>
         /// The attention add-on of every block whose stage does not set its own
-        /// (<see cref="StageAttribute.Attention"/>); <see cref="AttentionKind.None"/> unless set.
+        /// (<see cref="BlockOptionsAttribute.Attention"/>); <see cref="AttentionKind.None"/> unless set.
         /// </summary>
         public AttentionKind Attention { get; set; } = DefaultAttention;
     }

@@ -3,7 +3,7 @@ namespace Gen
     /// <summary>The building block repeated in a stage.</summary>
     /// <example>
     /// <code>
-    /// [Stage(BlockKind.CoTBottleneck, Depth = 3, Channels = 64)]
+    /// [Stage(BlockKind.CoTBottleneck, Depth = 3, Width = 256)]
     /// </code>
     /// </example>
     public enum BlockKind
@@ -15,8 +15,8 @@ namespace Gen
         Basic = 0,
 
         /// <summary>
-        /// torchvision's bottleneck (v1.5, stride on the 3x3 convolution). <c>Channels</c> is the
-        /// bottleneck width; the output has <c>Channels * Expansion</c> channels.
+        /// torchvision's bottleneck (v1.5, stride on the 3x3 convolution). <c>Width</c> is the output
+        /// width; <c>Channels</c>, if given instead, the bottleneck width (output <c>Channels * Expansion</c>).
         /// Layout tokens <c>B</c> and <c>Bottleneck</c>.
         /// </summary>
         Bottleneck = 1,

@@ -10,7 +10,7 @@ namespace Gen
     /// <code>
     /// [Backbone(Classes = 100, ImageSize = 32, Attention = AttentionKind.Nam)]
     /// [CifarStem(64)]
-    /// [Stage(BlockKind.Basic, Depth = 2, Channels = 64)]
+    /// [Stage(BlockKind.Basic, Depth = 2, Width = 64)]
     /// public partial class Tiny { }
     /// </code>
     /// </example>

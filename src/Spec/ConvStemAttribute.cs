@@ -10,7 +10,7 @@ namespace Gen
     /// <code>
     /// [Backbone(Classes = 1000, ImageSize = 224, Head = HeadKind.LinearNoBias)]
     /// [ConvStem(64, Depth = 2)]
-    /// [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Channels = new[] { 96, 192, 384, 768 })]
+    /// [Layout("C-C-T-T", Depths = new[] { 2, 3, 5, 2 }, Widths = new[] { 96, 192, 384, 768 })]
     /// public partial class CoAtNet0 { }
     /// </code>
     /// </example>

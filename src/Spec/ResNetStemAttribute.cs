@@ -10,7 +10,7 @@ namespace Gen
     /// <code>
     /// [Backbone]
     /// [ResNetStem(64)]
-    /// [Stage(BlockKind.Bottleneck, Depth = 3, Channels = 64)]
+    /// [Stage(BlockKind.Bottleneck, Depth = 3, Width = 256)]
     /// public partial class Tiny { }
     /// </code>
     /// </example>

@@ -17,10 +17,7 @@ namespace Gen.Architectures.Tests
     // first block has no downsample.
     [Backbone(Classes = 10, ImageSize = 48)]
     [ResNetStem(64)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 16, KeyGroups = 4)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 16, KeyGroups = 4)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 32, KeyGroups = 4)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 32, KeyGroups = 4)]
+    [Layout("CoT-CoT-CoT-CoT", Depths = new[] { 1, 1, 1, 1 }, Channels = new[] { 16, 16, 32, 32 }, KeyGroups = 4)]
     public partial class CoTNetTinyKeyGroups4
     {
     }
@@ -76,10 +73,7 @@ namespace Gen.Architectures.Tests
     // "CoTNet-50 with key-conv groups 4" (src/Architectures does not declare it).
     [Backbone(Classes = 1000, ImageSize = 224)]
     [ResNetStem(64)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 3, Channels = 64, KeyGroups = 4)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 4, Channels = 128, KeyGroups = 4)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 6, Channels = 256, KeyGroups = 4)]
-    [Stage(BlockKind.CoTBottleneck, Depth = 3, Channels = 512, KeyGroups = 4)]
+    [Layout("CoT-CoT-CoT-CoT", Depths = new[] { 3, 4, 6, 3 }, Channels = new[] { 64, 128, 256, 512 }, KeyGroups = 4)]
     public partial class CoTNet50KeyGroups4
     {
     }

@@ -122,13 +122,129 @@ public class DiagnosticTests
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64, Stride = [|3|])]
             public partial class Stride3 { }
             """),
-        ("GEN0016", "even CoT kernel", """
+        ("GEN0002", "static class", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public static partial class [|Static|] { }
+            """),
+        ("GEN0002", "file-local class", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            file partial class [|Local|] { }
+            """),
+        ("GEN0020", "block kind outside the enum", """
+            [Backbone] [ResNetStem(64)] [Stage([|(BlockKind)42|], Depth = 1, Channels = 64)]
+            public partial class StrayKind { }
+            """),
+        ("GEN0020", "head kind outside the enum", """
+            [Backbone(Head = [|(HeadKind)7|])] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial class StrayHead { }
+            """),
+        ("GEN0021", "MBConv expansion 1", """
+            [Backbone] [ConvStem(64)] [Stage(BlockKind.MBConv, Depth = 1, Channels = 64, Expansion = [|1|])]
+            public partial class MBConvExpansion1 { }
+            """),
+        ("GEN0021", "bottleneck expansion 0", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Expansion = [|0|])]
+            public partial class BottleneckExpansion0 { }
+            """),
+        ("GEN0022", "even CoT kernel", """
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 64, KernelSize = [|4|])]
             public partial class EvenKernel { }
             """),
-        ("GEN0016", "MBConv expansion 1", """
-            [Backbone] [ConvStem(64)] [Stage(BlockKind.MBConv, Depth = 1, Channels = 64, Expansion = [|1|])]
-            public partial class MBConvExpansion1 { }
+        ("GEN0022", "even PSA branch kernel", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.EPSABottleneck, Depth = 1, Channels = 64, Kernels = new[] { 3, 5, 7, [|8|] })]
+            public partial class EvenBranchKernel { }
+            """),
+        ("GEN0023", "CoT key groups zero", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 64, KeyGroups = [|0|])]
+            public partial class NoKeyGroups { }
+            """),
+        ("GEN0024", "no heads", """
+            [Backbone(ImageSize = 64)] [ConvStem(64)] [Stage(BlockKind.Transformer, Depth = 1, Channels = 64, Heads = [|0|])]
+            public partial class NoHeads { }
+            """),
+        ("GEN0025", "head dim minus two", """
+            [Backbone(ImageSize = 64)] [ConvStem(64)] [Stage(BlockKind.Transformer, Depth = 1, Channels = 64, HeadDim = [|-2|])]
+            public partial class BadHeadDim { }
+            """),
+        ("GEN0026", "drop path 1.5", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64, DropPath = [|1.5|])]
+            public partial class BigDropPath { }
+            """),
+        ("GEN0027", "three PSA kernels", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.EPSABottleneck, Depth = 1, Channels = 64, Kernels = [|new[] { 3, 5, 7 }|])]
+            public partial class ThreeBranches { }
+            """),
+        ("GEN0028", "no classes", """
+            [Backbone(Classes = [|0|])] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial class NoClasses { }
+            """),
+        ("GEN0029", "image size zero", """
+            [Backbone(ImageSize = [|0|])] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial class NoImage { }
+            """),
+        ("GEN0030", "conv stem depth zero", """
+            [Backbone] [ConvStem(64, Depth = [|0|])] [Stage(BlockKind.MBConv, Depth = 1, Channels = 64)]
+            public partial class NoStemLayers { }
+            """),
+        ("GEN0031", "bottleneck channels 1 << 30", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = [|1 << 30|])]
+            public partial class HugeWidth { }
+            """),
+        ("GEN0031", "expansion int.MaxValue", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Expansion = [|int.MaxValue|])]
+            public partial class HugeExpansion { }
+            """),
+        ("GEN0031", "channels int.MaxValue", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = [|int.MaxValue|])]
+            public partial class MaxWidth { }
+            """),
+        ("GEN0031", "output width over the limit", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = [|32768|], Expansion = 4)]
+            public partial class WideOutput { }
+            """),
+        ("GEN0031", "depth int.MaxValue", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = [|int.MaxValue|], Channels = 64)]
+            public partial class Deep { }
+            """),
+        ("GEN0032", "five thousand blocks", """
+            [[|Backbone|]] [ResNetStem(64)] [Layout("B-B-B-B-B", Depths = new[] { 1000, 1000, 1000, 1000, 1000 }, Channels = new[] { 8, 8, 8, 8, 8 })]
+            public partial class ManyBlocks { }
+            """),
+        ("GEN0032", "counts overflow 64 bits", """
+            [[|Backbone|]] [ResNetStem(64)] [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 64, KernelSize = int.MaxValue)]
+            public partial class HugeKernel { }
+            """),
+        ("GEN0032", "parameters over the limit", """
+            [[|Backbone|]] [CifarStem(65536)] [Stage(BlockKind.Basic, Depth = 1, Channels = 65536)]
+            public partial class HugeModel { }
+            """),
+        ("GEN0033", "user ParameterCount", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial class OwnCount { public const long [|ParameterCount|] = 1; }
+            """),
+        ("GEN0033", "user field fc", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial class OwnFc { private readonly int [|fc|]; }
+            """),
+        ("GEN0034", "user constructor", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Channels = 64)]
+            public partial class OwnCtor { public [|OwnCtor|](int x) : base("x") { } }
+            """),
+        ("GEN0035", "stage without a backbone", """
+            [[|Stage(BlockKind.Basic, Depth = 1, Channels = 64)|]]
+            public partial class NoBackbone { }
+            """),
+        ("GEN0035", "stem without a backbone", """
+            [[|ConvStem(64)|]]
+            public partial class StemOnly { }
+            """),
+        ("GEN0036", "backbone NAM on MBConv", """
+            [Backbone(ImageSize = 64, Attention = [|AttentionKind.Nam|])] [ConvStem(64)] [Stage(BlockKind.MBConv, Depth = 1, Channels = 64)]
+            public partial class NamOnMBConv { }
+            """),
+        ("GEN0037", "classes without a head", """
+            [Backbone(Classes = [|10|], Head = HeadKind.None)] [CifarStem(8)] [Stage(BlockKind.Basic, Depth = 1, Channels = 8)]
+            public partial class HeadlessClasses { }
             """),
         ("GEN0017", "MBConv widening at stride 1", """
             [Backbone] [ConvStem(64)] [Stage(BlockKind.MBConv, Depth = 1, Channels = [|128|], Stride = 1)]
@@ -137,6 +253,30 @@ public class DiagnosticTests
         ("GEN0018", "SE add-on on 8 channels", """
             [Backbone(Attention = AttentionKind.SE)] [CifarStem(8)] [Stage(BlockKind.Basic, Depth = 1, Channels = [|8|])]
             public partial class NarrowSe { }
+            """),
+        ("GEN0019", "layout heads read by no stage", """
+            [Backbone] [ResNetStem(64)] [Layout("B-B", Depths = new[] { 1, 1 }, Channels = new[] { 64, 128 }, Heads = [|4|])]
+            public partial class LayoutHeads { }
+            """),
+        ("GEN0006", "layout key groups", """
+            [Backbone] [ResNetStem(64)] [Layout("CoT-B", Depths = new[] { 1, 1 }, Channels = new[] { 64, 128 }, KeyGroups = [|3|])]
+            public partial class LayoutKeyGroups { }
+            """),
+        ("GEN0038", "channels and width on a stage", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Width = [|256|])]
+            public partial class BothWidths { }
+            """),
+        ("GEN0038", "channels and widths on a layout", """
+            [Backbone] [ResNetStem(64)] [Layout("B", Depths = new[] { 1 }, Channels = new[] { 64 }, Widths = [|new[] { 256 }|])]
+            public partial class BothLayoutWidths { }
+            """),
+        ("GEN0039", "bottleneck width not divisible by expansion", """
+            [Backbone] [ResNetStem(64)] [Layout("B-B", Depths = new[] { 1, 1 }, Widths = new[] { 256, [|510|] })]
+            public partial class OddWidth { }
+            """),
+        ("GEN0031", "width int.MaxValue", """
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = 1, Width = [|int.MaxValue|])]
+            public partial class MaxOutputWidth { }
             """),
         ("GEN0019", "heads on a bottleneck", """
             [Backbone] [ResNetStem(64)] [Stage(BlockKind.Bottleneck, Depth = 1, Channels = 64, Heads = [|4|])]
@@ -169,7 +309,7 @@ public class DiagnosticTests
         Assert.Equal(DiagnosticCatalog.Find(id).DefaultSeverity, diagnostic.Severity);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         Assert.Equal("Spec.cs", diagnostic.Location.GetLineSpan().Path);
-        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        if (diagnostic.Severity == DiagnosticSeverity.Error || id == DiagnosticCatalog.OrphanSpecAttribute.Id)
         {
             Assert.Empty(result.Run.GeneratedSources);
         }
@@ -178,6 +318,23 @@ public class DiagnosticTests
             Assert.Single(result.BackboneSources);
             Assert.NotNull(result.CatalogSource);
         }
+    }
+
+    [Fact]
+    public void A_non_constant_argument_gets_the_compilers_error_and_no_GEN_diagnostic()
+    {
+        const string spec = """
+            using Gen;
+            public static class Sizes { public static int Depth = 2; }
+            [Backbone] [ResNetStem(64)] [Stage(BlockKind.Basic, Depth = Sizes.Depth, Channels = 64)]
+            public partial class NotConstant { }
+            """;
+
+        var result = GeneratorHarness.Run(spec);
+
+        Assert.Contains(result.Input.GetDiagnostics(), d => d.Id == "CS0182");
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Run.GeneratedSources);
     }
 
     [Fact]

@@ -37,6 +37,44 @@ public class EmitterTests
     }
 
     [Fact]
+    public void Detached_NAM_is_passed_to_the_block_and_counts_like_NAM()
+    {
+        var nam = SpecValidator.Validate(Spec(Backbone(attention: AttentionKind.Nam), Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16))).Plan!;
+        var detached = SpecValidator.Validate(Spec(Backbone(attention: AttentionKind.NamDetached), Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16))).Plan!;
+
+        Assert.Contains("new global::Gen.Blocks.BasicBlock(16, 16, 1, attention: global::Gen.AttentionKind.NamDetached)", SourceEmitter.Emit(detached));
+        Assert.Equal(nam.Counts, detached.Counts);
+        Assert.NotEqual(SpecValidator.Validate(Spec(Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16))).Plan!.Counts, detached.Counts);
+    }
+
+    [Fact]
+    public void Layout_block_options_give_the_same_model_as_the_same_options_on_every_stage()
+    {
+        const string layout = """
+            using Gen;
+            [Backbone(ImageSize = 64)] [ConvStem(32)]
+            [Layout("C-T-T", Depths = new[] { 1, 2, 1 }, Channels = new[] { 32, 64, 128 }, Expansion = 2, Heads = 4, HeadDim = -1)]
+            public partial class Net { }
+            """;
+        const string stages = """
+            using Gen;
+            [Backbone(ImageSize = 64)] [ConvStem(32)]
+            [Stage(BlockKind.MBConv, Depth = 1, Channels = 32, Expansion = 2)]
+            [Stage(BlockKind.Transformer, Depth = 2, Channels = 64, Heads = 4, HeadDim = -1)]
+            [Stage(BlockKind.Transformer, Depth = 1, Channels = 128, Heads = 4, HeadDim = -1)]
+            public partial class Net { }
+            """;
+
+        var fromLayout = Infrastructure.GeneratorHarness.Run(layout);
+        var fromStages = Infrastructure.GeneratorHarness.Run(stages);
+
+        Assert.Empty(fromLayout.Diagnostics);
+        Assert.Equal(fromStages.Source("Net"), fromLayout.Source("Net"));
+        Assert.Contains("heads: 4, headDim: 16", fromLayout.Source("Net"));
+        Assert.Contains("downsample: true, expansion: 2", fromLayout.Source("Net"));
+    }
+
+    [Fact]
     public void Feature_extractor_has_no_head_fields_and_a_parameterless_constructor()
     {
         var source = Emit(Spec(Backbone(head: HeadKind.None), Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16)));

@@ -30,7 +30,7 @@ public class ModelPurityTests
         }
 
         Assert.Contains(typeof(SpecModel), seen);
-        Assert.Contains(typeof(Gen.Generator.Planning.BlockPlan), seen);
+        Assert.Contains(typeof(Gen.Generator.Model.BlockPlan), seen);
         foreach (var type in seen)
         {
             Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), type + " is a Roslyn object");

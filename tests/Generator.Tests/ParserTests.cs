@@ -23,7 +23,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Unwritten_options_are_null_and_written_ones_keep_their_values_in_source_order()
+    public void Unwritten_options_are_unset_and_written_ones_keep_their_values_in_source_order()
     {
         var spec = Parse("""
             using Gen;
@@ -40,10 +40,11 @@ public class ParserTests
         Assert.Null(spec.Backbone.ImageSize);
         Assert.Equal(32, spec.Stems.Single().Channels);
         Assert.Equal(new[] { BlockKind.EPSABottleneck, BlockKind.Basic }, spec.Stages.Select(s => s.Kind));
-        Assert.Equal(new[] { 1, 2, 4, 8 }, spec.Stages[0].Groups!.Value);
-        Assert.Null(spec.Stages[0].Kernels);
-        Assert.Null(spec.Stages[0].Attention);
-        Assert.Equal(AttentionKind.None, spec.Stages[1].Attention);
+        Assert.Equal(new[] { 1, 2, 4, 8 }, spec.Stages[0].Options.Groups.Value);
+        Assert.False(spec.Stages[0].Options.Kernels.IsSet);
+        Assert.False(spec.Stages[0].Options.Attention.IsSet);
+        Assert.Equal(AttentionKind.None, spec.Stages[1].Options.Attention.Value);
+        Assert.Equal(new[] { "Depth", "Channels", "Groups" }, spec.Stages[0].Options.Written());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class ValidatorTests
 
         var plan = SpecValidator.Validate(spec).Plan!;
 
-        Assert.Equal(new[] { AttentionKind.Nam, AttentionKind.None, AttentionKind.None }, plan.Stages.Select(s => s.Blocks[0].Attention));
+        Assert.Equal(new[] { AttentionKind.Nam, AttentionKind.None, AttentionKind.None }, plan.Stages.Select(s => s.Blocks[0].Options.Attention.Value));
     }
 
     [Fact]
@@ -97,17 +97,28 @@ public class ValidatorTests
     [Fact]
     public void MBConv_expansion_below_2_is_rejected_as_the_unsupported_expansion_1_variant()
     {
-        var one = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Expansion = 1 }));
-        var two = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Expansion = 2 }));
-        var bottleneck = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64) with { Expansion = 1 }));
+        var one = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Options = new StageOptions(1, 64, Expansion: 1) }));
+        var two = SpecValidator.Validate(Spec(Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 64) with { Options = new StageOptions(1, 64, Expansion: 2) }));
+        var bottleneck = SpecValidator.Validate(Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64) with { Options = new StageOptions(1, 64, Expansion: 1) }));
 
         Assert.Null(one.Plan);
         var diagnostic = Assert.Single(one.Diagnostics);
-        Assert.Equal("GEN0016", diagnostic.Id);
-        Assert.Contains("expansion-1 variant", diagnostic.ToDiagnostic().GetMessage());
+        Assert.Equal("GEN0021", diagnostic.Id);
+        Assert.Contains("MBConv blocks need at least 2", diagnostic.ToDiagnostic().GetMessage());
         Assert.Empty(two.Diagnostics);
         Assert.NotNull(two.Plan);
         Assert.Empty(bottleneck.Diagnostics);
+    }
+
+    [Fact]
+    public void An_option_the_block_kind_does_not_read_only_warns_even_when_out_of_range()
+    {
+        var spec = Spec(Stem(StemKind.ResNet, 64), Stage(BlockKind.Bottleneck, 1, 64, heads: 0, headDim: -5));
+
+        var result = SpecValidator.Validate(spec);
+
+        Assert.NotNull(result.Plan);
+        Assert.Equal(new[] { "GEN0019", "GEN0019" }, result.Diagnostics.Select(d => d.Id));
     }
 
     [Fact]

@@ -26,6 +26,8 @@ namespace Gen.Runtime.Tests
                 ["cot_bottleneck_s2"] = () => new CoTBottleneck(32, 8, 2),
                 ["cot_bottleneck_g4"] = () => new CoTBottleneck(16, 8, keyGroups: 4),
                 ["nam"] = () => new NamAttention(16),
+                ["nam_detached"] = () => new NamAttention(16, detachWeight: true),
+                ["bottleneck_nam_detached"] = () => new Bottleneck(32, 8, attention: AttentionKind.NamDetached),
                 ["squeeze_excite"] = () => new SqueezeExcite(32),
                 ["psa_s2"] = () => new PSAModule(16, 64, 2, new long[] { 3, 5, 7, 9 }, new long[] { 1, 4, 8, 16 }),
                 ["epsa_s2"] = () => new EPSABottleneck(32, 64, 2),

@@ -109,7 +109,16 @@ namespace Gen.Cli.Commands
             manual_seed(options.Seed);
             using var model = fit.Create();
             var header = RunRecords.Header(info, fit, options, train, validation, threadCount, input);
-            var store = new RunStore(directory, header, previousSeconds);
+            RunStore store;
+            try
+            {
+                store = new RunStore(directory, header, previousSeconds);
+            }
+            catch (IOException e)
+            {
+                throw new RunFailedException(e.Message + " Nothing was trained.", e);
+            }
+
             using var trainer = new Trainer(model, options, input);
             if (resume)
             {

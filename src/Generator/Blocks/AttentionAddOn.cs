@@ -11,7 +11,7 @@ namespace Gen.Generator.Blocks
         /// <summary>What the add-on over <paramref name="channels"/> holds.</summary>
         public static Counts Count(AttentionKind attention, long channels) => attention switch
         {
-            AttentionKind.Nam => Counts.BatchNorm(channels),
+            AttentionKind.Nam or AttentionKind.NamDetached => Counts.BatchNorm(channels),
             AttentionKind.SE => Counts.Conv(channels, channels / SeReduction, 1, bias: true) + Counts.Conv(channels / SeReduction, channels, 1, bias: true),
             _ => Counts.Zero,
         };

@@ -1,5 +1,6 @@
+using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
@@ -13,23 +14,32 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "BasicBlock";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels;
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "Basic", "BasicBlock" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, ResidualOptions);
+
+        /// <inheritdoc/>
+        public override bool IsResNetStyle => true;
+
+        /// <inheritdoc/>
+        public override long OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
+            .Attention(block.Options.Attention.Value)
+            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
             .New("global::Gen.Blocks.BasicBlock");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, planes = block.Channels;
+            long input = block.InChannels, planes = block.Options.Channels.Value;
             return Counts.Conv(input, planes, 3) + Counts.BatchNorm(planes)
                 + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
                 + AttentionAddOn.Downsample(input, planes, block.Stride)
-                + AttentionAddOn.Count(block.Attention, planes);
+                + AttentionAddOn.Count(block.Options.Attention.Value, planes);
         }
     }
 }

@@ -1,22 +1,30 @@
-using Gen.Generator.Model;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace Gen.Generator.Blocks
 {
-    /// <summary>The block definitions by kind.</summary>
+    /// <summary>
+    /// The block definitions by kind: every concrete <see cref="BlockDefinition"/> in this assembly,
+    /// found once, so adding a kind is adding its definition and nothing else here.
+    /// </summary>
     internal static class BlockCatalog
     {
-        private static readonly BlockDefinition[] Definitions =
-        {
-            new BasicBlockDefinition(),
-            new BottleneckDefinition(),
-            new CoTBottleneckDefinition(),
-            new EPSABottleneckDefinition(),
-            new MBConvDefinition(),
-            new TransformerDefinition(),
-            new CustomBlockDefinition(),
-        };
+        private static readonly BlockDefinition[] Definitions = typeof(BlockDefinition).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(BlockDefinition)) && !type.IsAbstract)
+            .Select(type => (BlockDefinition)Activator.CreateInstance(type))
+            .OrderBy(definition => definition.Kind)
+            .ToArray();
 
-        /// <summary>The definition of <paramref name="kind"/>, found by its <see cref="BlockDefinition.Kind"/> so the array's order does not matter.</summary>
+        private static readonly Dictionary<string, BlockKind> Tokens = IndexTokens();
+
+        /// <summary>Every definition, in <see cref="BlockKind"/> order.</summary>
+        public static IReadOnlyList<BlockDefinition> All => Definitions;
+
+        /// <summary>Every layout token, in <see cref="BlockKind"/> order (for messages).</summary>
+        public static IReadOnlyList<string> LayoutTokens => Definitions.SelectMany(definition => definition.LayoutTokens).ToList();
+
+        /// <summary>The definition of <paramref name="kind"/>.</summary>
         public static BlockDefinition For(BlockKind kind)
         {
             foreach (var definition in Definitions)
@@ -27,29 +35,27 @@ namespace Gen.Generator.Blocks
                 }
             }
 
-            throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "no block definition for this kind");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "no block definition for this kind");
         }
 
         /// <summary>Whether <paramref name="kind"/> is one the generator knows.</summary>
-        public static bool IsKnown(BlockKind kind)
+        public static bool IsKnown(BlockKind kind) => Definitions.Any(definition => definition.Kind == kind);
+
+        /// <summary>The block kind a <c>[Layout]</c> token names, if any (case-insensitive).</summary>
+        public static bool TryParseToken(string token, out BlockKind kind) => Tokens.TryGetValue(token, out kind);
+
+        private static Dictionary<string, BlockKind> IndexTokens()
         {
+            var tokens = new Dictionary<string, BlockKind>(StringComparer.OrdinalIgnoreCase);
             foreach (var definition in Definitions)
             {
-                if (definition.Kind == kind)
+                foreach (var token in definition.LayoutTokens)
                 {
-                    return true;
+                    tokens.Add(token, definition.Kind);
                 }
             }
 
-            return false;
+            return tokens;
         }
-
-        /// <summary>Whether <paramref name="kind"/> follows torchvision's ResNet conventions (bottleneck width, add-ons, drop-path).</summary>
-        public static bool IsResNetStyle(BlockKind kind) =>
-            kind == BlockKind.Basic || kind == BlockKind.Bottleneck || kind == BlockKind.CoTBottleneck || kind == BlockKind.EPSABottleneck;
-
-        /// <summary>Whether <paramref name="kind"/> reads <c>Expansion</c>.</summary>
-        public static bool HasExpansion(BlockKind kind) =>
-            kind == BlockKind.Bottleneck || kind == BlockKind.CoTBottleneck || kind == BlockKind.EPSABottleneck || kind == BlockKind.MBConv;
     }
 }

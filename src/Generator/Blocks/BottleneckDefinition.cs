@@ -1,10 +1,10 @@
+using System.Collections.Generic;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
-    /// <summary><c>Gen.Blocks.Bottleneck(inplanes, planes, stride, expansion, attention, dropPath)</c> (torchvision v1.5).</summary>
-    internal sealed class BottleneckDefinition : BlockDefinition
+    /// <summary><c>Gen.Blocks.Bottleneck(inplanes, planes, stride, expansion, attention, dropPath)</c> (torchvision v1.5): the middle module is a 3x3 convolution.</summary>
+    internal sealed class BottleneckDefinition : ResNetBottleneckDefinition
     {
         /// <inheritdoc/>
         public override BlockKind Kind => BlockKind.Bottleneck;
@@ -13,25 +13,15 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "Bottleneck";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels * expansion;
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "B", "Bottleneck" };
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Named("expansion", block.Expansion)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
-            .New("global::Gen.Blocks.Bottleneck");
+        protected override string[] MiddleOptions { get; } = System.Array.Empty<string>();
 
         /// <inheritdoc/>
-        public override Counts? Count(BlockPlan block)
-        {
-            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
-            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
-                + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Attention, output);
-        }
+        protected override string TypeName => "global::Gen.Blocks.Bottleneck";
+
+        /// <inheritdoc/>
+        protected override Counts Middle(long planes, StageOptions options) => Counts.Conv(planes, planes, 3);
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
+using Gen.Generator.Code;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
@@ -7,7 +9,7 @@ namespace Gen.Generator.Blocks
     /// <c>Gen.Blocks.CoTBottleneck(inplanes, planes, stride, expansion, kernelSize, keyGroups, attention, dropPath)</c>
     /// (seed 000; key-conv groups from seed 001).
     /// </summary>
-    internal sealed class CoTBottleneckDefinition : BlockDefinition
+    internal sealed class CoTBottleneckDefinition : ResNetBottleneckDefinition
     {
         /// <summary>Reduction of the CoT attention embedding (<c>2C -> 2C/4</c>).</summary>
         public const int AttentionFactor = 4;
@@ -19,28 +21,32 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "CoTBottleneck";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels * expansion;
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "CoT", "CoTBottleneck" };
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Named("expansion", block.Expansion)
-            .Named("kernelSize", block.KernelSize)
-            .Named("keyGroups", block.KeyGroups)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
-            .New("global::Gen.Blocks.CoTBottleneck");
+        protected override string[] MiddleOptions { get; } = new[] { nameof(StageAttribute.KernelSize), nameof(StageAttribute.KeyGroups) };
 
         /// <inheritdoc/>
-        public override Counts? Count(BlockPlan block)
+        protected override string TypeName => "global::Gen.Blocks.CoTBottleneck";
+
+        /// <summary>The key convolution's groups divide the width, and the attention embedding keeps a channel.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
-            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
-            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + CoTLayer(planes, block.KernelSize, block.KeyGroups) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
-                + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Attention, output);
+            var stage = flow.Stage;
+            FlowChecks.Divisible(stage, reporter, stage.Options.Channels.Value, stage.Options.KeyGroups.Value, nameof(StageAttribute.KeyGroups), "the CoT key convolution");
+            if (2 * stage.Options.Channels.Value / AttentionFactor < 1)
+            {
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, 2 * stage.Options.Channels.Value, AttentionFactor, "the CoT attention embedding");
+            }
         }
+
+        /// <inheritdoc/>
+        protected override ArgumentList MiddleArguments(ArgumentList arguments, StageOptions options) => arguments
+            .Named("kernelSize", options.KernelSize.Value)
+            .Named("keyGroups", options.KeyGroups.Value);
+
+        /// <inheritdoc/>
+        protected override Counts Middle(long planes, StageOptions options) => CoTLayer(planes, options.KernelSize.Value, options.KeyGroups.Value);
 
         /// <summary><c>CoTLayer(dim, kernelSize, keyGroups)</c>: key, value and attention embeddings.</summary>
         private static Counts CoTLayer(long dim, long kernel, long keyGroups)

@@ -1,5 +1,6 @@
+using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
@@ -13,11 +14,20 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "custom";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels;
+        public override IReadOnlyList<string> LayoutTokens { get; } = System.Array.Empty<string>();
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = CommonOptions;
+
+        /// <summary>Like torchvision's stages, the first custom stage keeps the stem's resolution.</summary>
+        public override int DefaultStride(int number) => number == 1 ? 1 : 2;
+
+        /// <inheritdoc/>
+        public override long OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
             .New(block.CustomType ?? "object");
 
         /// <inheritdoc/>

@@ -1,12 +1,14 @@
+using System.Collections.Generic;
+using Gen.Generator.Code;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
     /// <summary>
     /// <c>Gen.Blocks.EPSABottleneck(inplanes, planes, stride, expansion, kernels, groups, attention, dropPath)</c> (seed 003).
     /// </summary>
-    internal sealed class EPSABottleneckDefinition : BlockDefinition
+    internal sealed class EPSABottleneckDefinition : ResNetBottleneckDefinition
     {
         /// <summary>Number of PSA branches.</summary>
         public const int Branches = 4;
@@ -27,28 +29,48 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "EPSABottleneck";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels * expansion;
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "EPSA", "EPSABottleneck" };
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.Stride)
-            .Named("expansion", block.Expansion)
-            .Named("kernels", block.Kernels, unless: DefaultKernels)
-            .Named("groups", block.Groups, unless: DefaultGroups)
-            .Attention(block.Attention)
-            .Named("dropPath", block.DropPath, unless: 0.0)
-            .New("global::Gen.Blocks.EPSABottleneck");
+        protected override string[] MiddleOptions { get; } = new[] { nameof(StageAttribute.Kernels), nameof(StageAttribute.Groups) };
 
         /// <inheritdoc/>
-        public override Counts? Count(BlockPlan block)
+        protected override string TypeName => "global::Gen.Blocks.EPSABottleneck";
+
+        /// <summary>The width splits into the four branches, each branch's groups divide its share, and the shared SE keeps a channel.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
         {
-            long input = block.InChannels, planes = block.Channels, output = planes * block.Expansion;
-            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + Psa(planes, block.Kernels, block.Groups) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
-                + AttentionAddOn.Downsample(input, output, block.Stride)
-                + AttentionAddOn.Count(block.Attention, output);
+            var stage = flow.Stage;
+            var planes = stage.Options.Channels.Value;
+            if (planes % Branches != 0)
+            {
+                reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Channels)), stage.Label, planes, Branches, "PSA branches");
+                return;
+            }
+
+            var split = planes / Branches;
+            for (var i = 0; i < stage.Options.Groups.Value.Count; i++)
+            {
+                var groups = stage.Options.Groups.Value[i];
+                if (split % groups != 0)
+                {
+                    reporter.Report(DiagnosticCatalog.NotDivisibleByGroups, stage.Where(nameof(StageAttribute.Groups) + "[" + i + "]"), stage.Label, split, groups, "PSA branch " + (i + 1));
+                }
+            }
+
+            if (split / SeReduction < 1)
+            {
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, split, SeReduction, "the PSA SE weight (Channels / 4 / 16)");
+            }
         }
+
+        /// <inheritdoc/>
+        protected override ArgumentList MiddleArguments(ArgumentList arguments, StageOptions options) => arguments
+            .Named("kernels", options.Kernels.Value, unless: DefaultKernels)
+            .Named("groups", options.Groups.Value, unless: DefaultGroups);
+
+        /// <inheritdoc/>
+        protected override Counts Middle(long planes, StageOptions options) => Psa(planes, options.Kernels.Value, options.Groups.Value);
 
         /// <summary><c>PSAModule(planes, planes, ...)</c>: four branch convs and the shared SE weight.</summary>
         private static Counts Psa(long planes, EquatableArray<int> kernels, EquatableArray<int> groups)

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
+using Gen.Generator.Code;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
@@ -16,19 +18,45 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "MBConv";
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels;
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "C", "MBConv" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, new[] { nameof(StageAttribute.Expansion) });
+
+        /// <inheritdoc/>
+        public override int DefaultExpansion => StageAttribute.DefaultExpansion;
+
+        /// <summary>coatnet-pytorch's expansion-1 MBConv (no expand conv, no SE) is another branch the runtime block does not implement.</summary>
+        public override int MinimumExpansion => 2;
+
+        /// <inheritdoc/>
+        public override long OutChannels(int channels, int expansion) => channels;
+
+        /// <summary>Width changes only when downsampling; the hidden width stays within the limit; the SE keeps a channel.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
+        {
+            var stage = flow.Stage;
+            FlowChecks.WidthPreserved(flow, reporter, DisplayName);
+            var widest = System.Math.Max(flow.InChannels, flow.OutChannels);
+            Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " hidden width (input x Expansion)", (long)widest * stage.Options.Expansion.Value, Limits.Width);
+            var narrowest = System.Math.Min(flow.InChannels, flow.OutChannels);
+            if (narrowest / SeDivisor < 1)
+            {
+                reporter.Report(DiagnosticCatalog.TooNarrow, stage.Where(nameof(StageAttribute.Channels)), stage.Label, narrowest, SeDivisor, "the MBConv squeeze-excitation");
+            }
+        }
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels)
+            .Positional(block.InChannels, block.Options.Channels.Value)
             .Named("downsample", block.Stride != 1)
-            .Named("expansion", block.Expansion)
+            .Named("expansion", block.Options.Expansion.Value)
             .New("global::Gen.Blocks.MBConv");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, output = block.Channels, hidden = input * block.Expansion, squeezed = input / SeDivisor;
+            long input = block.InChannels, output = block.Options.Channels.Value, hidden = input * block.Options.Expansion.Value, squeezed = input / SeDivisor;
             var projection = block.Stride != 1 ? Counts.Conv(input, output, 1) : Counts.Zero;
             return projection
                 + Counts.BatchNorm(input)

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
+using Gen.Generator.Code;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Blocks
 {
@@ -19,30 +21,63 @@ namespace Gen.Generator.Blocks
         public override string DisplayName => "RelativeTransformer";
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> LayoutTokens { get; } = new[] { "T", "Transformer" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Options { get; } = Join(CommonOptions, new[] { nameof(StageAttribute.Heads), nameof(StageAttribute.HeadDim), nameof(StageAttribute.Dropout) });
+
+        /// <summary>Its relative position table is sized for the declared feature map.</summary>
         public override bool IsPositionAware => true;
 
         /// <inheritdoc/>
-        public override int OutChannels(int channels, int expansion) => channels;
+        public override long OutChannels(int channels, int expansion) => channels;
+
+        /// <summary>Width changes only when downsampling, and the heads fit the widths.</summary>
+        public override void CheckFlow(StageFlow flow, Reporter reporter)
+        {
+            var stage = flow.Stage;
+            FlowChecks.WidthPreserved(flow, reporter, DisplayName);
+            if (stage.Options.Heads.Value == 1 && (stage.Options.HeadDim.Value == flow.InChannels || stage.Options.HeadDim.Value == StageAttribute.HeadDimFromChannels) && flow.InChannels != flow.OutChannels)
+            {
+                // coatnet-pytorch drops the output projection for one head as wide as the input,
+                // so the attention output keeps the input width and cannot meet a wider residual.
+                reporter.Report(DiagnosticCatalog.ChannelMismatch, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, "single-head Transformer (no output projection)", flow.InChannels, flow.OutChannels);
+            }
+
+            if (stage.Options.HeadDim.Value != StageAttribute.HeadDimFromChannels || stage.Options.Heads.Value < 1)
+            {
+                return;
+            }
+
+            foreach (var width in new[] { flow.InChannels, flow.OutChannels })
+            {
+                if (width % stage.Options.Heads.Value != 0)
+                {
+                    reporter.Report(DiagnosticCatalog.HeadsMismatch, stage.Where(nameof(StageAttribute.Heads)), stage.Label, width, stage.Options.Heads.Value);
+                    return;
+                }
+            }
+        }
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Channels, block.OutHeight, block.OutWidth)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.OutHeight, block.OutWidth)
             .Named("downsample", block.Stride != 1)
-            .Named("heads", block.Heads)
+            .Named("heads", block.Options.Heads.Value)
             .Named("headDim", block.HeadDim)
-            .Named("dropout", block.Dropout, unless: 0.0)
+            .Named("dropout", block.Options.Dropout.Value, unless: 0.0)
             .New("global::Gen.Blocks.RelativeTransformer");
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
-            long input = block.InChannels, output = block.Channels, inner = (long)block.Heads * block.HeadDim;
+            long input = block.InChannels, output = block.Options.Channels.Value, inner = (long)block.Options.Heads.Value * block.HeadDim;
             long height = block.OutHeight, width = block.OutWidth, hidden = FeedForwardFactor * input;
             var projection = block.Stride != 1 ? Counts.Conv(input, output, 1) : Counts.Zero;
-            var projectsOut = !(block.Heads == 1 && block.HeadDim == block.InChannels);
+            var projectsOut = !(block.Options.Heads.Value == 1 && block.HeadDim == block.InChannels);
             return projection
                 + Counts.LayerNorm(input)
-                + Counts.Parameter(((2 * height) - 1) * ((2 * width) - 1) * block.Heads)
+                + Counts.Parameter(((2 * height) - 1) * ((2 * width) - 1) * block.Options.Heads.Value)
                 + Counts.Buffer(height * width * height * width)
                 + Counts.Linear(input, 3 * inner, bias: false)
                 + (projectsOut ? Counts.Linear(inner, output, bias: true) : Counts.Zero)

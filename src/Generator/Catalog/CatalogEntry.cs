@@ -1,7 +1,7 @@
 using System.Linq;
 using Gen.Generator.Blocks;
 using Gen.Generator.Emission;
-using Gen.Generator.Planning;
+using Gen.Generator.Model;
 
 namespace Gen.Generator.Catalog
 {
@@ -25,7 +25,7 @@ namespace Gen.Generator.Catalog
     {
         public static CatalogEntry Of(ArchitecturePlan plan)
         {
-            var counts = ModelCounter.Count(plan);
+            var counts = plan.Counts;
             var kinds = plan.Stages
                 .Select(stage => stage.Blocks[0])
                 .Select(block => block.Kind == BlockKind.Custom ? block.CustomType!.Replace("global::", string.Empty).Split('.').Last() : BlockCatalog.For(block.Kind).DisplayName)

@@ -1,6 +1,5 @@
-using Gen.Generator.Blocks;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Emission
 {
@@ -8,7 +7,7 @@ namespace Gen.Generator.Emission
     internal static class HeadCode
     {
         /// <summary>The pooling field's name (<c>avgpool</c> as in torchvision, <c>pool</c> as in coatnet-pytorch).</summary>
-        public static string PoolName(ArchitecturePlan plan) => plan.UsesCoAtNetNames ? "pool" : "avgpool";
+        public static string PoolName(ArchitecturePlan plan) => Stems.StemCatalog.For(plan.Stem.Kind).PoolName;
 
         /// <summary>The pooling field.</summary>
         public static Field Pool(ArchitecturePlan plan) => new Field("AdaptiveAvgPool2d", PoolName(plan), TorchNames.Nn("AdaptiveAvgPool2d(1)"));
@@ -18,9 +17,5 @@ namespace Gen.Generator.Emission
             "Linear",
             "fc",
             TorchNames.Nn(plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)"));
-
-        /// <summary>What the head holds at the declared class count.</summary>
-        public static Counts Count(ArchitecturePlan plan) =>
-            plan.Head == HeadKind.None ? Counts.Zero : Counts.Linear(plan.OutChannels, plan.Classes, plan.Head == HeadKind.Linear);
     }
 }

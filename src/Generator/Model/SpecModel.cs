@@ -12,6 +12,10 @@ namespace Gen.Generator.Model
     /// <param name="Stems">Every stem attribute found (the validator wants exactly one).</param>
     /// <param name="Stages">The <c>[Stage]</c> attributes in source order.</param>
     /// <param name="Layout">The <c>[Layout]</c> attribute, if any.</param>
+    /// <param name="HasArgumentErrors">
+    /// A spec attribute has an argument the compiler rejects (not a constant, no matching constructor):
+    /// the compiler reports it, and the generator adds nothing of its own (its value is unknown).
+    /// </param>
     internal sealed record SpecModel(
         string Namespace,
         string ClassName,
@@ -20,15 +24,34 @@ namespace Gen.Generator.Model
         BackboneSpec Backbone,
         EquatableArray<StemSpec> Stems,
         EquatableArray<StageSpec> Stages,
-        LayoutSpec? Layout);
+        LayoutSpec? Layout,
+        bool HasArgumentErrors = false);
 
     /// <summary>Facts about the declaration itself.</summary>
     /// <param name="IsPartial">Every declaration of the class is <c>partial</c>.</param>
     /// <param name="IsNested">The class is nested in another type.</param>
     /// <param name="IsGeneric">The class has type parameters.</param>
     /// <param name="IsRecord">The type is a <c>record class</c>, not a plain class.</param>
+    /// <param name="IsStatic">The class is <c>static</c>.</param>
+    /// <param name="IsFileLocal">The class is <c>file</c>-local (another file's partial declaration would be another type).</param>
     /// <param name="Identifier">The class name token.</param>
-    internal sealed record ClassShape(bool IsPartial, bool IsNested, bool IsGeneric, bool IsRecord, SourceLocation Identifier);
+    /// <param name="Members">The members the user declared, by name (the generated half must not declare them again).</param>
+    /// <param name="Constructor">Where the user declared an instance constructor, if anywhere.</param>
+    internal sealed record ClassShape(
+        bool IsPartial,
+        bool IsNested,
+        bool IsGeneric,
+        bool IsRecord,
+        bool IsStatic,
+        bool IsFileLocal,
+        SourceLocation Identifier,
+        EquatableArray<MemberName> Members,
+        SourceLocation? Constructor);
+
+    /// <summary>A member the user declared in the backbone class.</summary>
+    /// <param name="Name">Its name.</param>
+    /// <param name="Location">Where its name is written.</param>
+    internal sealed record MemberName(string Name, SourceLocation Location);
 
     /// <summary>The <c>[Backbone]</c> attribute.</summary>
     internal sealed record BackboneSpec(
@@ -45,23 +68,11 @@ namespace Gen.Generator.Model
     internal sealed record StemSpec(StemKind Kind, int? Channels, int? Depth, AttributeLocations Locations);
 
     /// <summary>One <c>[Stage]</c> attribute.</summary>
-    internal sealed record StageSpec(
-        BlockKind Kind,
-        CustomBlockInfo? Custom,
-        int? Depth,
-        int? Channels,
-        int? Stride,
-        int? Expansion,
-        EquatableArray<int>? Kernels,
-        EquatableArray<int>? Groups,
-        int? KernelSize,
-        int? KeyGroups,
-        int? Heads,
-        int? HeadDim,
-        double? Dropout,
-        double? DropPath,
-        AttentionKind? Attention,
-        AttributeLocations Locations);
+    /// <param name="Kind">The block kind (<see cref="BlockKind.Custom"/> for a user-defined block).</param>
+    /// <param name="Custom">The user-defined block type, if any.</param>
+    /// <param name="Options">The options as written (null where not written).</param>
+    /// <param name="Locations">Where the attribute and each argument are.</param>
+    internal sealed record StageSpec(BlockKind Kind, CustomBlockInfo? Custom, StageOptions Options, AttributeLocations Locations);
 
     /// <summary>What the parser learned about a user-defined block type.</summary>
     /// <param name="TypeName">Fully qualified, <c>global::</c>-prefixed name for emission.</param>
@@ -73,10 +84,19 @@ namespace Gen.Generator.Model
     internal sealed record CustomBlockInfo(string TypeName, string DisplayName, bool IsModule, bool HasConstructor, bool IsConstructible, bool IsAccessible);
 
     /// <summary>The <c>[Layout]</c> attribute.</summary>
+    /// <param name="Text">The tokens, e.g. <c>C-C-T-T</c>.</param>
+    /// <param name="Depths">One depth per token.</param>
+    /// <param name="Channels">One channels entry per token (or null when <paramref name="Widths"/> are given).</param>
+    /// <param name="Widths">One output width per token (or null when <paramref name="Channels"/> are given).</param>
+    /// <param name="Strides">One first-block stride per token, if written.</param>
+    /// <param name="Options">The block options for every stage whose kind reads them (unset where not written).</param>
+    /// <param name="Locations">Where the attribute and each argument are.</param>
     internal sealed record LayoutSpec(
         string? Text,
         EquatableArray<int>? Depths,
         EquatableArray<int>? Channels,
+        EquatableArray<int>? Widths,
         EquatableArray<int>? Strides,
+        StageOptions Options,
         AttributeLocations Locations);
 }

@@ -21,20 +21,26 @@ namespace Gen.Generator.Parsing
         public AttributeReader(AttributeData attribute, SyntaxNode? fallback)
         {
             var constructor = attribute.AttributeConstructor;
+            HasErrors = constructor is null || attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error;
             for (var i = 0; i < attribute.ConstructorArguments.Length; i++)
             {
                 var name = constructor is not null && i < constructor.Parameters.Length ? constructor.Parameters[i].Name : "arg" + i;
                 _values[name] = attribute.ConstructorArguments[i];
+                HasErrors |= attribute.ConstructorArguments[i].Kind == TypedConstantKind.Error;
             }
 
             foreach (var named in attribute.NamedArguments)
             {
                 _values[named.Key] = named.Value;
+                HasErrors |= named.Value.Kind == TypedConstantKind.Error;
             }
 
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
             Locations = ReadLocations(syntax, constructor, fallback);
         }
+
+        /// <summary>Whether the compiler rejects an argument (not a constant, no matching constructor), so its value is unknown.</summary>
+        public bool HasErrors { get; }
 
         /// <summary>Where the attribute and each argument are.</summary>
         public AttributeLocations Locations { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Gen.Generator.Model;
+using Gen.Generator.Stems;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,7 @@ namespace Gen.Generator.Parsing
             var stems = new List<StemSpec>();
             var stages = new List<StageSpec>();
             LayoutSpec? layout = null;
+            var hasArgumentErrors = false;
 
             foreach (var attribute in type.GetAttributes())
             {
@@ -31,19 +33,19 @@ namespace Gen.Generator.Parsing
                 }
 
                 var reader = new AttributeReader(attribute, node);
+                hasArgumentErrors |= reader.HasErrors;
+                if (StemCatalog.ForAttribute(attributeClass.Name) is { } stem)
+                {
+                    // Every stem attribute has Channels; only [ConvStem] has Depth (null elsewhere).
+                    var channels = reader.Int(nameof(ConvStemAttribute.Channels)) ?? stem.DefaultChannels;
+                    stems.Add(new StemSpec(stem.Kind, channels, reader.Int(nameof(ConvStemAttribute.Depth)), reader.Locations));
+                    continue;
+                }
+
                 switch (attributeClass.Name)
                 {
                     case nameof(BackboneAttribute):
                         backbone = ReadBackbone(reader);
-                        break;
-                    case nameof(ResNetStemAttribute):
-                        stems.Add(new StemSpec(StemKind.ResNet, reader.Int(nameof(ResNetStemAttribute.Channels)) ?? ResNetStemAttribute.DefaultChannels, null, reader.Locations));
-                        break;
-                    case nameof(CifarStemAttribute):
-                        stems.Add(new StemSpec(StemKind.Cifar, reader.Int(nameof(CifarStemAttribute.Channels)) ?? CifarStemAttribute.DefaultChannels, null, reader.Locations));
-                        break;
-                    case nameof(ConvStemAttribute):
-                        stems.Add(new StemSpec(StemKind.Conv, reader.Int(nameof(ConvStemAttribute.Channels)), reader.Int(nameof(ConvStemAttribute.Depth)), reader.Locations));
                         break;
                     case nameof(StageAttribute):
                         stages.Add(ReadStage(reader, type, compilation));
@@ -53,14 +55,25 @@ namespace Gen.Generator.Parsing
                             reader.String(nameof(LayoutAttribute.Layout)),
                             reader.IntArray(nameof(LayoutAttribute.Depths)),
                             reader.IntArray(nameof(LayoutAttribute.Channels)),
+                            reader.IntArray(nameof(LayoutAttribute.Widths)),
                             reader.IntArray(nameof(LayoutAttribute.Strides)),
+                            ReadOptions(reader),
                             reader.Locations);
                         break;
                 }
             }
 
             var identifier = node is TypeDeclarationSyntax declaration ? SourceLocation.Of(declaration.Identifier) : SourceLocation.Of(node);
-            var shape = new ClassShape(IsPartial(type), type.ContainingType is not null, type.TypeParameters.Length > 0, type.IsRecord, identifier);
+            var shape = new ClassShape(
+                IsPartial(type),
+                type.ContainingType is not null,
+                type.TypeParameters.Length > 0,
+                type.IsRecord,
+                type.IsStatic,
+                type.IsFileLocal,
+                identifier,
+                UserMembers(type),
+                UserConstructor(type));
             return new SpecModel(
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
                 type.Name,
@@ -69,7 +82,8 @@ namespace Gen.Generator.Parsing
                 backbone ?? new BackboneSpec(null, null, null, null, null, null, null, new AttributeLocations(identifier, EquatableArray<ArgumentLocation>.Empty)),
                 EquatableArray.From(stems),
                 EquatableArray.From(stages),
-                layout);
+                layout,
+                hasArgumentErrors);
         }
 
         private static BackboneSpec ReadBackbone(AttributeReader reader) => new BackboneSpec(
@@ -86,24 +100,62 @@ namespace Gen.Generator.Parsing
         {
             var blockType = reader.Type(nameof(StageAttribute.BlockType));
             var kind = blockType is not null ? BlockKind.Custom : (BlockKind)(reader.Enum(nameof(StageAttribute.Block)) ?? (int)BlockKind.Custom);
-            return new StageSpec(
-                kind,
-                blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null,
-                reader.Int(nameof(StageAttribute.Depth)),
-                reader.Int(nameof(StageAttribute.Channels)),
-                reader.Int(nameof(StageAttribute.Stride)),
-                reader.Int(nameof(StageAttribute.Expansion)),
-                reader.IntArray(nameof(StageAttribute.Kernels)),
-                reader.IntArray(nameof(StageAttribute.Groups)),
-                reader.Int(nameof(StageAttribute.KernelSize)),
-                reader.Int(nameof(StageAttribute.KeyGroups)),
-                reader.Int(nameof(StageAttribute.Heads)),
-                reader.Int(nameof(StageAttribute.HeadDim)),
-                reader.Double(nameof(StageAttribute.Dropout)),
-                reader.Double(nameof(StageAttribute.DropPath)),
-                (AttentionKind?)reader.Enum(nameof(StageAttribute.Attention)),
-                reader.Locations);
+            var options = ReadOptions(reader);
+            return new StageSpec(kind, blockType is not null ? CustomBlockInspector.Inspect(blockType, backbone, compilation) : null, options, reader.Locations);
         }
+
+        private static EquatableArray<MemberName> UserMembers(INamedTypeSymbol type)
+        {
+            var members = new List<MemberName>();
+            foreach (var member in type.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared && member.CanBeReferencedByName && member.Locations.Length > 0 && member.Locations[0].IsInSource)
+                {
+                    members.Add(new MemberName(member.Name, SourceLocation.Of(member.Locations[0])));
+                }
+            }
+
+            foreach (var nested in type.GetTypeMembers())
+            {
+                if (nested.Locations.Length > 0 && nested.Locations[0].IsInSource)
+                {
+                    members.Add(new MemberName(nested.Name, SourceLocation.Of(nested.Locations[0])));
+                }
+            }
+
+            return EquatableArray.From(members);
+        }
+
+        private static SourceLocation? UserConstructor(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (!constructor.IsImplicitlyDeclared && constructor.Locations.Length > 0 && constructor.Locations[0].IsInSource)
+                {
+                    return SourceLocation.Of(constructor.Locations[0]);
+                }
+            }
+
+            return null;
+        }
+
+        // [Stage] and [Layout] share the block options (BlockOptionsAttribute); [Layout] has no Depth
+        // or Stride, and its Channels is an array, so those read as unset there.
+        private static StageOptions ReadOptions(AttributeReader reader) => new StageOptions(
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Depth))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Channels))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Stride))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Expansion))),
+            OptionValue.Of(reader.IntArray(nameof(StageAttribute.Kernels))),
+            OptionValue.Of(reader.IntArray(nameof(StageAttribute.Groups))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.KernelSize))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.KeyGroups))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Heads))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.HeadDim))),
+            OptionValue.Of(reader.Double(nameof(StageAttribute.Dropout))),
+            OptionValue.Of(reader.Double(nameof(StageAttribute.DropPath))),
+            OptionValue.Of((AttentionKind?)reader.Enum(nameof(StageAttribute.Attention))),
+            OptionValue.Of(reader.Int(nameof(StageAttribute.Width))));
 
         private static bool IsPartial(INamedTypeSymbol type)
         {

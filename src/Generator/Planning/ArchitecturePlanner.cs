@@ -1,39 +1,48 @@
+using System;
 using System.Collections.Generic;
 using Gen.Generator.Blocks;
+using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Validation;
+using Gen.Generator.Stems;
 
 namespace Gen.Generator.Planning
 {
     /// <summary>
     /// Follows channels and feature sizes from the stem through every stage, runs the flow checks,
-    /// and resolves every block's constructor arguments.
+    /// resolves every block's constructor arguments and counts what the model holds.
     /// </summary>
     internal static class ArchitecturePlanner
     {
-        /// <summary>Plans the network; returns null when a flow check fails.</summary>
+        /// <summary>Plans the network; returns null when a flow check or a limit fails.</summary>
         public static ArchitecturePlan? Plan(SpecModel spec, ImageSpec image, int classes, HeadKind head, StemSpec stemSpec, IReadOnlyList<StageDraft> drafts, Reporter reporter)
         {
-            var stem = PlanStem(stemSpec, image);
+            var stemDefinition = StemCatalog.For(stemSpec.Kind);
+            var stem = stemDefinition.Plan(stemSpec, image);
             var stages = new List<StagePlan>();
-            int channels = stem.Channels, height = stem.OutHeight, width = stem.OutWidth, totalStride = stem.Stride;
+            int channels = stem.Channels, height = stem.OutHeight, width = stem.OutWidth;
+            long totalStride = stem.Stride;
             foreach (var draft in drafts)
             {
-                var definition = BlockCatalog.For(draft.Kind);
-                var outChannels = definition.OutChannels(draft.Channels, draft.Expansion);
-                totalStride *= draft.Stride;
-                FlowRules.Check(draft, channels, outChannels, totalStride, image, reporter);
-                var outHeight = Downsample(height, draft.Stride);
-                var outWidth = Downsample(width, draft.Stride);
-                var blocks = new List<BlockPlan>();
-                for (var i = 0; i < draft.Depth; i++)
+                var outChannels = BlockCatalog.For(draft.Kind).OutChannels(draft.Options.Channels.Value, draft.Options.Expansion.Value);
+                if (!Limits.Check(reporter, draft.Where(nameof(StageAttribute.Channels)), draft.Label + " output width (Channels x Expansion)", outChannels, Limits.Width))
                 {
-                    var input = i == 0 ? channels : outChannels;
-                    blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Stride : 1, outHeight, outWidth));
+                    return null;
                 }
 
-                stages.Add(new StagePlan(draft.Number, StageResolver.StageName(stem.Kind, draft.Number), EquatableArray.From(blocks), outChannels, outHeight, outWidth));
-                channels = outChannels;
+                // Saturates instead of overflowing: any stride above the image already fails GEN0010.
+                totalStride = Math.Min(totalStride * draft.Options.Stride.Value, 1L << 40);
+                FlowRules.Check(new StageFlow(draft, channels, (int)outChannels, totalStride, image), reporter);
+                var outHeight = FeatureSize.Downsample(height, draft.Options.Stride.Value);
+                var outWidth = FeatureSize.Downsample(width, draft.Options.Stride.Value);
+                var blocks = new List<BlockPlan>();
+                for (var i = 0; i < draft.Options.Depth.Value; i++)
+                {
+                    var input = i == 0 ? channels : (int)outChannels;
+                    blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Options.Stride.Value : 1, outHeight, outWidth));
+                }
+
+                stages.Add(new StagePlan(draft.Number, stemDefinition.StageName(draft.Number), EquatableArray.From(blocks), (int)outChannels, outHeight, outWidth));
+                channels = (int)outChannels;
                 height = outHeight;
                 width = outWidth;
             }
@@ -43,40 +52,42 @@ namespace Gen.Generator.Planning
                 return null;
             }
 
-            return new ArchitecturePlan(spec.Namespace, spec.ClassName, spec.Accessibility, image.Channels, image.Height, image.Width, classes, head, stem, EquatableArray.From(stages));
-        }
-
-        /// <summary>Output size of a 3x3/stride or 1x1/stride layer with "same" padding: <c>(size - 1) / stride + 1</c>.</summary>
-        public static int Downsample(int size, int stride) => ((size - 1) / stride) + 1;
-
-        private static StemPlan PlanStem(StemSpec stem, ImageSpec image)
-        {
-            var channels = stem.Channels ?? 0;
-            return stem.Kind switch
+            var counts = Count(spec, stem, stages, head, channels, classes, reporter);
+            if (reporter.HasErrors)
             {
-                StemKind.ResNet => new StemPlan(stem.Kind, image.Channels, channels, 1, Downsample(Downsample(image.Height, 2), 2), Downsample(Downsample(image.Width, 2), 2), 4),
-                StemKind.Cifar => new StemPlan(stem.Kind, image.Channels, channels, 1, image.Height, image.Width, 1),
-                _ => new StemPlan(stem.Kind, image.Channels, channels, stem.Depth ?? ConvStemAttribute.DefaultDepth, Downsample(image.Height, 2), Downsample(image.Width, 2), 2),
-            };
+                return null;
+            }
+
+            return new ArchitecturePlan(spec.Namespace, spec.ClassName, spec.Accessibility, image.Channels, image.Height, image.Width, classes, head, stem, EquatableArray.From(stages), counts);
         }
 
-        private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, int height, int width) => new BlockPlan(
-            draft.Kind,
-            input,
-            draft.Channels,
-            stride,
-            draft.Expansion,
-            draft.Kernels,
-            draft.Groups,
-            draft.KernelSize,
-            draft.KeyGroups,
-            draft.Heads,
-            draft.HeadDim == StageAttribute.HeadDimFromChannels ? input / draft.Heads : draft.HeadDim,
-            draft.Dropout,
-            draft.DropPath,
-            draft.Attention,
-            height,
-            width,
-            draft.Custom?.TypeName);
+        private static Counts? Count(SpecModel spec, StemPlan stem, List<StagePlan> stages, HeadKind head, int headInput, int classes, Reporter reporter)
+        {
+            Counts? counts;
+            try
+            {
+                counts = ModelCounter.Count(stem, stages, head, headInput, classes);
+            }
+            catch (OverflowException)
+            {
+                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, "more elements than a 64-bit count holds", Limits.Elements + " parameter or buffer elements");
+                return null;
+            }
+
+            if (counts is { } known && Math.Max(known.Parameters, known.Buffers) > Limits.Elements)
+            {
+                var what = known.Parameters > Limits.Elements ? known.Parameters + " parameters" : known.Buffers + " buffer elements";
+                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, what, Limits.Elements + " elements");
+            }
+
+            return counts;
+        }
+
+        private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, int height, int width)
+        {
+            var options = draft.Options;
+            var headDim = options.HeadDim == StageAttribute.HeadDimFromChannels ? input / options.Heads!.Value : options.HeadDim!.Value;
+            return new BlockPlan(draft.Kind, input, stride, headDim, height, width, draft.Custom?.TypeName, options);
+        }
     }
 }

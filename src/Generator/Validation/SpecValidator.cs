@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using Gen.Generator.Diagnostics;
+using Gen.Generator.Emission;
 using Gen.Generator.Model;
 using Gen.Generator.Planning;
 
@@ -15,6 +17,13 @@ namespace Gen.Generator.Validation
         /// <summary>Validates <paramref name="spec"/>.</summary>
         public static ValidationResult Validate(SpecModel spec)
         {
+            if (spec.HasArgumentErrors)
+            {
+                // The compiler reports the argument (CS0182, CS1503, ...); its value is unknown, so any
+                // rule the generator checked would be judging a value the user did not write.
+                return new ValidationResult(HintName(spec), EquatableArray<DiagnosticInfo>.Empty, null);
+            }
+
             var reporter = new Reporter();
             var plan = Run(spec, reporter);
             return new ValidationResult(HintName(spec), reporter.Diagnostics, reporter.HasErrors ? null : plan);
@@ -34,27 +43,43 @@ namespace Gen.Generator.Validation
             var image = CheckImage(backbone, reporter);
             var head = backbone.Head ?? BackboneAttribute.DefaultHead;
             var classes = backbone.Classes ?? BackboneAttribute.DefaultClasses;
+            var classesAt = backbone.Locations.Of(nameof(BackboneAttribute.Classes));
             if (head < HeadKind.Linear || head > HeadKind.None)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(nameof(BackboneAttribute.Head)), "Head", (int)head, "it must be a Gen.HeadKind member");
+                reporter.Report(DiagnosticCatalog.UndefinedEnumValue, backbone.Locations.Of(nameof(BackboneAttribute.Head)), nameof(BackboneAttribute.Head), (int)head, nameof(HeadKind));
             }
 
-            if (head != HeadKind.None && classes < 1)
+            if (head == HeadKind.None && backbone.Classes is not null)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(nameof(BackboneAttribute.Classes)), "Classes", classes, "a classifier head needs at least one class");
+                reporter.Report(DiagnosticCatalog.ClassesWithoutHead, classesAt, classes);
+            }
+            else if (head != HeadKind.None && classes < 1)
+            {
+                reporter.Report(DiagnosticCatalog.NoClasses, classesAt, classes);
+            }
+            else if (head != HeadKind.None)
+            {
+                Limits.Check(reporter, classesAt, nameof(BackboneAttribute.Classes), classes, Limits.Classes);
             }
 
             var attention = backbone.Attention ?? BackboneAttribute.DefaultAttention;
-            if (attention < AttentionKind.None || attention > AttentionKind.SE)
+            if (!System.Enum.IsDefined(typeof(AttentionKind), attention))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(nameof(BackboneAttribute.Attention)), "Attention", (int)attention, "it must be a Gen.AttentionKind member");
+                reporter.Report(DiagnosticCatalog.UndefinedEnumValue, backbone.Locations.Of(nameof(BackboneAttribute.Attention)), nameof(BackboneAttribute.Attention), (int)attention, nameof(AttentionKind));
             }
 
             var stem = CheckStem(spec, reporter);
             var drafts = StageResolver.Resolve(spec, stem?.Kind, attention, reporter);
+            var blocks = 0L;
             foreach (var draft in drafts)
             {
                 StageRules.Check(draft, reporter);
+                blocks += System.Math.Max(draft.Options.Depth.Value, 0);
+            }
+
+            if (blocks > Limits.Blocks)
+            {
+                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, blocks + " blocks", Limits.Blocks + " blocks");
             }
 
             if (reporter.HasErrors || stem is null)
@@ -62,48 +87,98 @@ namespace Gen.Generator.Validation
                 return null;
             }
 
-            return ArchitecturePlanner.Plan(spec, image, classes, head, stem, drafts, reporter);
+            var plan = ArchitecturePlanner.Plan(spec, image, classes, head, stem, drafts, reporter);
+            if (plan is not null)
+            {
+                CheckMembers(spec, plan, reporter);
+            }
+
+            return plan;
         }
 
         private static void CheckClass(SpecModel spec, Reporter reporter)
         {
-            if (!spec.Shape.IsPartial)
+            var shape = spec.Shape;
+            if (!shape.IsPartial)
             {
-                reporter.Report(DiagnosticCatalog.NotPartial, spec.Shape.Identifier, spec.ClassName);
+                reporter.Report(DiagnosticCatalog.NotPartial, shape.Identifier, spec.ClassName);
             }
 
-            if (spec.Shape.IsNested || spec.Shape.IsGeneric || spec.Shape.IsRecord)
+            var what = new[]
             {
-                var what = string.Join(" and ", new[] { spec.Shape.IsNested ? "nested" : null, spec.Shape.IsGeneric ? "generic" : null, spec.Shape.IsRecord ? "a record" : null }.Where(part => part is not null));
-                reporter.Report(DiagnosticCatalog.UnsupportedClass, spec.Shape.Identifier, spec.ClassName, what);
+                shape.IsNested ? "nested" : null,
+                shape.IsGeneric ? "generic" : null,
+                shape.IsStatic ? "static" : null,
+                shape.IsFileLocal ? "file-local" : null,
+                shape.IsRecord ? "a record" : null,
+            }.Where(part => part is not null).ToList();
+            if (what.Count > 0)
+            {
+                reporter.Report(DiagnosticCatalog.UnsupportedClass, shape.Identifier, spec.ClassName, string.Join(" and ", what));
+            }
+
+            if (shape.Constructor is not null)
+            {
+                reporter.Report(DiagnosticCatalog.UserConstructor, shape.Constructor, spec.ClassName);
+            }
+        }
+
+        // The generated half declares these too; the user's declaration would clash inside the generated file.
+        private static void CheckMembers(SpecModel spec, ArchitecturePlan plan, Reporter reporter)
+        {
+            var generated = new HashSet<string>(SourceEmitter.DeclaredMembers(plan), System.StringComparer.Ordinal);
+            foreach (var member in spec.Shape.Members)
+            {
+                if (generated.Contains(member.Name))
+                {
+                    reporter.Report(DiagnosticCatalog.ReservedMemberName, member.Location, spec.ClassName, member.Name);
+                }
             }
         }
 
         private static ImageSpec CheckImage(BackboneSpec backbone, Reporter reporter)
         {
             var channels = backbone.InChannels ?? BackboneAttribute.DefaultInChannels;
+            var channelsAt = backbone.Locations.Of(nameof(BackboneAttribute.InChannels));
             if (channels <= 0)
             {
-                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, backbone.Locations.Of(nameof(BackboneAttribute.InChannels)), "The input", channels);
+                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, channelsAt, "The input", channels);
+            }
+            else
+            {
+                Limits.Check(reporter, channelsAt, nameof(BackboneAttribute.InChannels), channels, Limits.Width);
             }
 
             var size = backbone.ImageSize ?? BackboneAttribute.DefaultImageSize;
-            Positive(backbone, reporter, nameof(BackboneAttribute.ImageSize), size);
+            Side(backbone, reporter, nameof(BackboneAttribute.ImageSize), size);
             var height = backbone.ImageHeight ?? size;
             var width = backbone.ImageWidth ?? size;
-            Positive(backbone, reporter, nameof(BackboneAttribute.ImageHeight), height);
-            Positive(backbone, reporter, nameof(BackboneAttribute.ImageWidth), width);
+            // A side taken from ImageSize is judged there, once.
+            if (backbone.ImageHeight is not null)
+            {
+                Side(backbone, reporter, nameof(BackboneAttribute.ImageHeight), height);
+            }
+
+            if (backbone.ImageWidth is not null)
+            {
+                Side(backbone, reporter, nameof(BackboneAttribute.ImageWidth), width);
+            }
             var where = backbone.ImageHeight is not null ? backbone.Locations.Of(nameof(BackboneAttribute.ImageHeight))
                 : backbone.ImageWidth is not null ? backbone.Locations.Of(nameof(BackboneAttribute.ImageWidth))
                 : backbone.Locations.Of(nameof(BackboneAttribute.ImageSize));
             return new ImageSpec(channels, height, width, where);
         }
 
-        private static void Positive(BackboneSpec backbone, Reporter reporter, string name, int value)
+        private static void Side(BackboneSpec backbone, Reporter reporter, string name, int value)
         {
+            var where = backbone.Locations.Of(name);
             if (value < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, backbone.Locations.Of(name), name, value, "it must be positive");
+                reporter.Report(DiagnosticCatalog.ImageSizeNotPositive, where, name, value);
+            }
+            else
+            {
+                Limits.Check(reporter, where, name, value, Limits.ImageSide);
             }
         }
 
@@ -118,16 +193,17 @@ namespace Gen.Generator.Validation
 
             var stem = spec.Stems[0];
             var channels = stem.Channels ?? 0;
+            var channelsAt = stem.Locations.Of(nameof(ConvStemAttribute.Channels));
             if (channels <= 0)
             {
-                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stem.Locations.Of(nameof(ConvStemAttribute.Channels)), "The stem", channels);
+                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, channelsAt, "The stem", channels);
             }
-
-            if (stem.Kind == StemKind.Conv && (stem.Depth ?? ConvStemAttribute.DefaultDepth) < 1)
+            else
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stem.Locations.Of(nameof(ConvStemAttribute.Depth)), "ConvStem Depth", stem.Depth ?? ConvStemAttribute.DefaultDepth, "the stem needs at least one layer");
+                Limits.Check(reporter, channelsAt, "The stem's channels", channels, Limits.Width);
             }
 
+            Stems.StemCatalog.For(stem.Kind).Check(stem, reporter);
             return stem;
         }
     }

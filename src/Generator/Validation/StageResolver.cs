@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using Gen.Generator.Blocks;
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
@@ -38,7 +40,29 @@ namespace Gen.Generator.Validation
                 reporter.Report(DiagnosticCatalog.NoStages, spec.Backbone.Locations.Attribute, spec.ClassName);
             }
 
+            WarnAttentionNotApplied(spec, drafts, defaultAttention, reporter);
             return drafts;
+        }
+
+        // The backbone's add-on reaches ResNet-style stages only; say so for every other stage that
+        // takes the default (a stage that sets Attention itself gets GEN0019 instead).
+        private static void WarnAttentionNotApplied(SpecModel spec, List<StageDraft> drafts, AttentionKind attention, Reporter reporter)
+        {
+            if (attention == AttentionKind.None || !System.Enum.IsDefined(typeof(AttentionKind), attention))
+            {
+                return;
+            }
+
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                var draft = drafts[i];
+                var ownAttention = spec.Layout is null ? i < spec.Stages.Count && spec.Stages[i].Options.Attention.IsSet : spec.Layout.Options.Attention.IsSet;
+                if (BlockCatalog.IsKnown(draft.Kind) && !BlockCatalog.For(draft.Kind).IsResNetStyle && !ownAttention)
+                {
+                    var name = draft.Kind == BlockKind.Custom ? draft.Custom?.DisplayName ?? "custom" : BlockCatalog.For(draft.Kind).DisplayName;
+                    reporter.Report(DiagnosticCatalog.AttentionNotApplied, spec.Backbone.Locations.Of(nameof(BackboneAttribute.Attention)), attention, draft.Label, name);
+                }
+            }
         }
 
         private static void FromLayout(LayoutSpec layout, StemKind? stem, AttentionKind attention, Reporter reporter, List<StageDraft> drafts)
@@ -55,7 +79,7 @@ namespace Gen.Generator.Validation
                 }
                 else
                 {
-                    reporter.Report(DiagnosticCatalog.UnknownLayoutToken, where, token, text);
+                    reporter.Report(DiagnosticCatalog.UnknownLayoutToken, where, token, text, string.Join(", ", BlockCatalog.LayoutTokens));
                 }
             }
 
@@ -64,8 +88,17 @@ namespace Gen.Generator.Validation
                 return;
             }
 
+            var widths = layout.Widths is not null;
+            if (widths && layout.Channels is not null)
+            {
+                reporter.Report(DiagnosticCatalog.ChannelsAndWidth, layout.Locations.Of(nameof(LayoutAttribute.Widths)), "Layout \"" + text + "\"", nameof(LayoutAttribute.Widths));
+                return;
+            }
+
             var lengthsAgree = CheckLength(layout, nameof(LayoutAttribute.Depths), layout.Depths, text, tokens.Length, reporter)
-                & CheckLength(layout, nameof(LayoutAttribute.Channels), layout.Channels, text, tokens.Length, reporter)
+                & (widths
+                    ? CheckLength(layout, nameof(LayoutAttribute.Widths), layout.Widths, text, tokens.Length, reporter)
+                    : CheckLength(layout, nameof(LayoutAttribute.Channels), layout.Channels, text, tokens.Length, reporter))
                 & (layout.Strides is null || CheckLength(layout, nameof(LayoutAttribute.Strides), layout.Strides, text, tokens.Length, reporter));
             if (!lengthsAgree)
             {
@@ -75,18 +108,35 @@ namespace Gen.Generator.Validation
             for (var i = 0; i < kinds.Count; i++)
             {
                 var index = i;
-                var draft = Defaults(kinds[i], i + 1, stem, attention);
-                draft.Depth = layout.Depths!.Value[i];
-                draft.Channels = layout.Channels!.Value[i];
-                draft.Stride = layout.Strides?[i] ?? draft.Stride;
-                draft.Where = option => option switch
+                var own = widths
+                    ? new StageOptions(Depth: layout.Depths!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]), Width: layout.Widths!.Value[i])
+                    : new StageOptions(Depth: layout.Depths!.Value[i], Channels: layout.Channels!.Value[i], Stride: OptionValue.Of(layout.Strides?[i]));
+                var widthsEntry = layout.Locations.Of((widths ? nameof(LayoutAttribute.Widths) : nameof(LayoutAttribute.Channels)) + "[" + index + "]");
+                Func<string, SourceLocation> at = option => option switch
                 {
                     nameof(StageAttribute.Depth) => layout.Locations.Of(nameof(LayoutAttribute.Depths) + "[" + index + "]"),
-                    nameof(StageAttribute.Channels) => layout.Locations.Of(nameof(LayoutAttribute.Channels) + "[" + index + "]"),
+                    nameof(StageAttribute.Channels) or nameof(StageAttribute.Width) => widthsEntry,
                     nameof(StageAttribute.Stride) => layout.Locations.Of(nameof(LayoutAttribute.Strides) + "[" + index + "]"),
-                    _ => where,
+                    nameof(StageAttribute.Block) => where,
+                    _ => layout.Locations.Of(option),
                 };
-                drafts.Add(draft);
+                drafts.Add(Resolve(kinds[i], own.Or(layout.Options), i + 1, stem, attention, at, reporter));
+            }
+
+            WarnIgnored(layout, kinds, reporter);
+        }
+
+        // A layout option warns when no stage of the layout reads it.
+        private static void WarnIgnored(LayoutSpec layout, List<BlockKind> kinds, Reporter reporter)
+        {
+            foreach (var option in layout.Options.Written())
+            {
+                var readers = kinds.Where(kind => BlockCatalog.For(kind).Reads(option)).ToList();
+                if (readers.Count == 0)
+                {
+                    var names = string.Join(", ", kinds.Distinct().Select(kind => BlockCatalog.For(kind).DisplayName));
+                    reporter.Report(DiagnosticCatalog.OptionIgnored, layout.Locations.Of(option), "Layout \"" + layout.Text + "\"", option, names);
+                }
             }
         }
 
@@ -104,70 +154,78 @@ namespace Gen.Generator.Validation
 
         private static StageDraft FromStage(StageSpec stage, int number, StemKind? stem, AttentionKind attention, Reporter reporter)
         {
-            var draft = Defaults(stage.Kind, number, stem, attention);
+            var written = stage.Options;
+            if (written.Channels.IsSet && written.Width.IsSet)
+            {
+                reporter.Report(DiagnosticCatalog.ChannelsAndWidth, stage.Locations.Of(nameof(StageAttribute.Width)), "Stage " + number, nameof(StageAttribute.Width));
+                written = written with { Width = default };
+            }
+
+            // A stage given Width has its channel rules reported at Width.
+            Func<string, SourceLocation> at = option => stage.Locations.Of(option == nameof(StageAttribute.Channels) && written.Width.IsSet ? nameof(StageAttribute.Width) : option);
+            var draft = Resolve(stage.Kind, written, number, stem, attention, at, reporter);
             draft.Custom = stage.Custom;
-            draft.Depth = stage.Depth ?? 0;
-            draft.Channels = stage.Channels ?? 0;
-            draft.Stride = stage.Stride ?? draft.Stride;
-            draft.Expansion = stage.Expansion ?? draft.Expansion;
-            draft.Kernels = stage.Kernels ?? draft.Kernels;
-            draft.Groups = stage.Groups ?? draft.Groups;
-            draft.KernelSize = stage.KernelSize ?? draft.KernelSize;
-            draft.KeyGroups = stage.KeyGroups ?? draft.KeyGroups;
-            draft.Heads = stage.Heads ?? draft.Heads;
-            draft.HeadDim = stage.HeadDim ?? draft.HeadDim;
-            draft.Dropout = stage.Dropout ?? draft.Dropout;
-            draft.DropPath = stage.DropPath ?? draft.DropPath;
-            draft.Attention = stage.Attention ?? draft.Attention;
-            draft.Where = stage.Locations.Of;
             WarnIgnored(stage, draft, reporter);
             return draft;
         }
 
-        private static StageDraft Defaults(BlockKind kind, int number, StemKind? stem, AttentionKind attention)
+        // The written options over the kind's defaults. Depth and Channels have none: unwritten, they
+        // are 0 and reported as such (GEN0004, GEN0005).
+        private static StageDraft Resolve(BlockKind kind, StageOptions written, int number, StemKind? stem, AttentionKind attention, Func<string, SourceLocation> at, Reporter reporter)
         {
-            var resNetStyle = BlockCatalog.IsResNetStyle(kind) || kind == BlockKind.Custom;
-            return new StageDraft
+            var known = BlockCatalog.IsKnown(kind);
+            var definition = known ? BlockCatalog.For(kind) : null;
+            var defaults = new StageOptions(
+                Depth: 0,
+                Channels: 0,
+                Stride: definition?.DefaultStride(number) ?? 2,
+                Expansion: definition?.DefaultExpansion ?? 1,
+                Kernels: EPSABottleneckDefinition.DefaultKernels,
+                Groups: EPSABottleneckDefinition.DefaultGroups,
+                KernelSize: StageAttribute.DefaultKernelSize,
+                KeyGroups: StageAttribute.DefaultKeyGroups,
+                Heads: StageAttribute.DefaultHeads,
+                HeadDim: StageAttribute.DefaultHeadDim,
+                Dropout: 0.0,
+                DropPath: 0.0,
+                Attention: definition is { IsResNetStyle: true } ? attention : AttentionKind.None);
+            var draft = new StageDraft
             {
                 Number = number,
-                Label = "Stage " + number + (stem is null ? string.Empty : " (" + StageName(stem.Value, number) + ")"),
+                Label = "Stage " + number + (stem is null ? string.Empty : " (" + Stems.StemCatalog.For(stem.Value).StageName(number) + ")"),
                 Kind = kind,
-                Stride = resNetStyle && number == 1 ? 1 : 2,
-                Expansion = kind == BlockKind.Basic || kind == BlockKind.Custom ? 1 : StageAttribute.DefaultExpansion,
-                Kernels = EPSABottleneckDefinition.DefaultKernels,
-                Groups = EPSABottleneckDefinition.DefaultGroups,
-                KernelSize = StageAttribute.DefaultKernelSize,
-                KeyGroups = StageAttribute.DefaultKeyGroups,
-                Heads = StageAttribute.DefaultHeads,
-                HeadDim = StageAttribute.DefaultHeadDim,
-                Attention = BlockCatalog.IsResNetStyle(kind) ? attention : AttentionKind.None,
+                Options = written.Or(defaults),
+                Where = at,
             };
-        }
+            var options = draft.Options;
+            if (definition is not null && options.Width.IsSet)
+            {
+                // An output width, the same for every kind: the definition gives the Channels that produce it.
+                var channels = definition.ChannelsForWidth(options.Width.Value, options.Expansion.Value);
+                if (channels is null)
+                {
+                    reporter.Report(DiagnosticCatalog.WidthNotDivisible, at(nameof(StageAttribute.Width)), draft.Label, options.Width.Value, options.Expansion.Value);
+                }
 
-        /// <summary>The field and state-dict name of stage <paramref name="number"/>.</summary>
-        public static string StageName(StemKind stem, int number) => (stem == StemKind.Conv ? "s" : "layer") + number;
+                draft.Options = options with { Channels = channels ?? 1 }; // 1 after GEN0039, so GEN0005 does not follow it
+            }
+
+            return draft;
+        }
 
         private static void WarnIgnored(StageSpec stage, StageDraft draft, Reporter reporter)
         {
-            var kind = stage.Kind;
-            var resNetStyle = BlockCatalog.IsResNetStyle(kind);
-            Warn(stage.Expansion is not null && !BlockCatalog.HasExpansion(kind), nameof(StageAttribute.Expansion));
-            Warn(stage.Kernels is not null && kind != BlockKind.EPSABottleneck, nameof(StageAttribute.Kernels));
-            Warn(stage.Groups is not null && kind != BlockKind.EPSABottleneck, nameof(StageAttribute.Groups));
-            Warn(stage.KernelSize is not null && kind != BlockKind.CoTBottleneck, nameof(StageAttribute.KernelSize));
-            Warn(stage.KeyGroups is not null && kind != BlockKind.CoTBottleneck, nameof(StageAttribute.KeyGroups));
-            Warn(stage.Heads is not null && kind != BlockKind.Transformer, nameof(StageAttribute.Heads));
-            Warn(stage.HeadDim is not null && kind != BlockKind.Transformer, nameof(StageAttribute.HeadDim));
-            Warn(stage.Dropout is not null && kind != BlockKind.Transformer, nameof(StageAttribute.Dropout));
-            Warn(stage.DropPath is not null && !resNetStyle, nameof(StageAttribute.DropPath));
-            Warn(stage.Attention is not null && !resNetStyle, nameof(StageAttribute.Attention));
-
-            void Warn(bool ignored, string option)
+            if (!BlockCatalog.IsKnown(stage.Kind))
             {
-                if (ignored)
+                return;
+            }
+
+            var definition = BlockCatalog.For(stage.Kind);
+            foreach (var option in stage.Options.Written())
+            {
+                if (!definition.Reads(option))
                 {
-                    var name = BlockCatalog.IsKnown(kind) ? BlockCatalog.For(kind).DisplayName : kind.ToString();
-                    reporter.Report(DiagnosticCatalog.OptionIgnored, draft.Where(option), draft.Label, option, name);
+                    reporter.Report(DiagnosticCatalog.OptionIgnored, draft.Where(option), draft.Label, option, definition.DisplayName);
                 }
             }
         }

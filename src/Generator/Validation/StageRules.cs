@@ -12,60 +12,93 @@ namespace Gen.Generator.Validation
         {
             if (!BlockCatalog.IsKnown(stage.Kind))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Block)), stage.Label + " block kind", (int)stage.Kind, "it must be a Gen.BlockKind member");
+                reporter.Report(DiagnosticCatalog.UndefinedEnumValue, stage.Where(nameof(StageAttribute.Block)), stage.Label + " block kind", (int)stage.Kind, nameof(BlockKind));
                 return;
             }
 
-            if (stage.Depth < 1)
+            if (stage.Options.Depth.Value < 1)
             {
-                reporter.Report(DiagnosticCatalog.DepthTooSmall, stage.Where(nameof(StageAttribute.Depth)), stage.Label, stage.Depth);
+                reporter.Report(DiagnosticCatalog.DepthTooSmall, stage.Where(nameof(StageAttribute.Depth)), stage.Label, stage.Options.Depth.Value);
+            }
+            else
+            {
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Depth)), stage.Label + " Depth", stage.Options.Depth.Value, Limits.Depth);
             }
 
-            if (stage.Channels <= 0)
+            if (stage.Options.Channels.Value <= 0)
             {
-                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stage.Where(nameof(StageAttribute.Channels)), stage.Label, stage.Channels);
+                reporter.Report(DiagnosticCatalog.ChannelsNotPositive, stage.Where(nameof(StageAttribute.Channels)), stage.Label, stage.Options.Channels.Value);
+            }
+            else
+            {
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Channels)), stage.Label + " Channels", stage.Options.Channels.Value, Limits.Width);
             }
 
-            if (stage.Stride != 1 && stage.Stride != 2)
+            if (stage.Options.Stride.Value != 1 && stage.Options.Stride.Value != 2)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Stride)), stage.Label + " Stride", stage.Stride, "it must be 1 or 2");
+                reporter.Report(DiagnosticCatalog.StrideOutOfRange, stage.Where(nameof(StageAttribute.Stride)), stage.Label, stage.Options.Stride.Value);
             }
 
-            if (stage.Kind == BlockKind.MBConv && stage.Expansion < 2)
+            // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv, no SE)
+            // that the runtime block does not implement.
+            var definition = BlockCatalog.For(stage.Kind);
+            var minimum = definition.MinimumExpansion;
+            if (stage.Options.Expansion.Value < minimum && definition.Reads(nameof(StageAttribute.Expansion)))
             {
-                // coatnet-pytorch's MBConv takes a separate branch for expansion 1 (no expand conv,
-                // no SE) that the runtime block does not implement.
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, "MBConv needs at least 2; the expansion-1 variant (no expand conv, no SE) is not supported");
+                var name = definition.DisplayName;
+                reporter.Report(DiagnosticCatalog.ExpansionTooSmall, stage.Where(nameof(StageAttribute.Expansion)), stage.Label, stage.Options.Expansion.Value, name, minimum);
             }
-            else if (stage.Expansion < 1)
+            else if (definition.Reads(nameof(StageAttribute.Expansion)))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Expansion, "it must be at least 1");
-            }
-
-            if (stage.KernelSize < 1 || stage.KernelSize % 2 == 0)
-            {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label + " KernelSize", stage.KernelSize, "it must be odd and positive");
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.Expansion)), stage.Label + " Expansion", stage.Options.Expansion.Value, Limits.Width);
             }
 
-            if (stage.KeyGroups < 1)
+            if (definition.Reads(nameof(StageAttribute.KernelSize)) && (stage.Options.KernelSize.Value < 1 || stage.Options.KernelSize.Value % 2 == 0))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label + " KeyGroups", stage.KeyGroups, "it must be at least 1");
+                reporter.Report(DiagnosticCatalog.KernelNotOdd, stage.Where(nameof(StageAttribute.KernelSize)), stage.Label, nameof(StageAttribute.KernelSize), stage.Options.KernelSize.Value);
             }
 
-            if (stage.Heads < 1)
+            if (definition.Reads(nameof(StageAttribute.KeyGroups)) && stage.Options.KeyGroups.Value < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.Heads)), stage.Label + " Heads", stage.Heads, "it must be at least 1");
+                reporter.Report(DiagnosticCatalog.GroupsNotPositive, stage.Where(nameof(StageAttribute.KeyGroups)), stage.Label, nameof(StageAttribute.KeyGroups), stage.Options.KeyGroups.Value);
             }
 
-            if (stage.HeadDim < 1 && stage.HeadDim != StageAttribute.HeadDimFromChannels)
+            var heads = definition.Reads(nameof(StageAttribute.Heads));
+            if (heads && stage.Options.Heads.Value < 1)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " HeadDim", stage.HeadDim, "it must be positive, or -1 for input channels / Heads");
+                reporter.Report(DiagnosticCatalog.HeadsNotPositive, stage.Where(nameof(StageAttribute.Heads)), stage.Label, stage.Options.Heads.Value);
             }
 
-            CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Dropout);
-            CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.DropPath);
-            CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Kernels, odd: true);
-            CheckBranches(stage, reporter, nameof(StageAttribute.Groups), stage.Groups, odd: false);
+            if (heads && stage.Options.HeadDim.Value < 1 && stage.Options.HeadDim.Value != StageAttribute.HeadDimFromChannels)
+            {
+                reporter.Report(DiagnosticCatalog.HeadDimInvalid, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label, stage.Options.HeadDim.Value);
+            }
+            else if (heads && stage.Options.Heads.Value >= 1 && stage.Options.HeadDim.Value >= 1)
+            {
+                Limits.Check(reporter, stage.Where(nameof(StageAttribute.HeadDim)), stage.Label + " attention width Heads x HeadDim", (long)stage.Options.Heads.Value * stage.Options.HeadDim.Value, Limits.Width);
+            }
+
+            if (!System.Enum.IsDefined(typeof(AttentionKind), stage.Options.Attention.Value))
+            {
+                reporter.Report(DiagnosticCatalog.UndefinedEnumValue, stage.Where(nameof(StageAttribute.Attention)), stage.Label + " Attention", (int)stage.Options.Attention.Value, nameof(AttentionKind));
+            }
+
+            // Only the options the kind reads are judged: another one is ignored, and GEN0019 says so.
+            if (definition.Reads(nameof(StageAttribute.Dropout)))
+            {
+                CheckRate(stage, reporter, nameof(StageAttribute.Dropout), stage.Options.Dropout.Value);
+            }
+
+            if (definition.Reads(nameof(StageAttribute.DropPath)))
+            {
+                CheckRate(stage, reporter, nameof(StageAttribute.DropPath), stage.Options.DropPath.Value);
+            }
+
+            if (definition.Reads(nameof(StageAttribute.Kernels)))
+            {
+                CheckBranches(stage, reporter, nameof(StageAttribute.Kernels), stage.Options.Kernels.Value, odd: true);
+                CheckBranches(stage, reporter, nameof(StageAttribute.Groups), stage.Options.Groups.Value, odd: false);
+            }
             CheckCustom(stage, reporter);
         }
 
@@ -73,7 +106,7 @@ namespace Gen.Generator.Validation
         {
             if (!(value >= 0.0 && value < 1.0))
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(name), stage.Label + " " + name, value, "it must be in [0, 1)");
+                reporter.Report(DiagnosticCatalog.RateOutOfRange, stage.Where(name), stage.Label, name, value);
             }
         }
 
@@ -81,7 +114,7 @@ namespace Gen.Generator.Validation
         {
             if (values.Count != EPSABottleneckDefinition.Branches)
             {
-                reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(name), stage.Label + " " + name, values.Count + " entries", "PSA has exactly 4 branches");
+                reporter.Report(DiagnosticCatalog.PsaBranchCount, stage.Where(name), stage.Label, name, values.Count);
                 return;
             }
 
@@ -89,8 +122,7 @@ namespace Gen.Generator.Validation
             {
                 if (values[i] < 1 || (odd && values[i] % 2 == 0))
                 {
-                    var rule = odd ? "branch kernels must be odd and positive" : "branch groups must be positive";
-                    reporter.Report(DiagnosticCatalog.ValueOutOfRange, stage.Where(name + "[" + i + "]"), stage.Label + " " + name + "[" + i + "]", values[i], rule);
+                    reporter.Report(odd ? DiagnosticCatalog.KernelNotOdd : DiagnosticCatalog.GroupsNotPositive, stage.Where(name + "[" + i + "]"), stage.Label, name + "[" + i + "]", values[i]);
                 }
             }
         }

@@ -1,6 +1,5 @@
 using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
-using Gen.Generator.Planning;
 
 namespace Gen.Generator.Validation
 {

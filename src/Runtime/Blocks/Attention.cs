@@ -15,10 +15,12 @@ namespace Gen.Blocks
         private readonly NamChannelAttention Channel_Att;
 
         /// <summary>Builds the add-on over <paramref name="channels"/> channels.</summary>
-        public NamAttention(long channels) : base(nameof(NamAttention))
+        /// <param name="channels">Channels of the block output it gates.</param>
+        /// <param name="detachWeight">Detach the channel weight from autograd (the official NAM code; <see cref="AttentionKind.NamDetached"/>).</param>
+        public NamAttention(long channels, bool detachWeight = false) : base(nameof(NamAttention))
         {
             BlockParts.Positive(channels, nameof(channels));
-            Channel_Att = new NamChannelAttention(channels);
+            Channel_Att = new NamChannelAttention(channels, detachWeight);
             RegisterComponents();
         }
 
@@ -29,17 +31,22 @@ namespace Gen.Blocks
     /// <summary>
     /// Seed 002's <c>Channel_Att</c>: <c>x' = BN(x) * (|gamma| / sum|gamma|)</c> per channel and
     /// <c>out = sigmoid(x') * x</c>. The channel weight is computed from <c>bn2.weight</c> with
-    /// autograd flowing through it, as in the post (the official NAM code detaches it).
+    /// autograd flowing through it, as in the post, unless <c>detachWeight</c> (the official NAM code,
+    /// <c>bn2.weight.data</c>).
     /// </summary>
     /// <remarks>State-dict key: <c>bn2</c>.</remarks>
     public sealed class NamChannelAttention : Module<Tensor, Tensor>
     {
         private readonly BatchNorm2d bn2;
+        private readonly bool detachWeight;
 
         /// <summary>Builds the attention over <paramref name="channels"/> channels.</summary>
-        public NamChannelAttention(long channels) : base(nameof(NamChannelAttention))
+        /// <param name="channels">Channels it gates.</param>
+        /// <param name="detachWeight">Detach the channel weight from autograd (the official NAM code).</param>
+        public NamChannelAttention(long channels, bool detachWeight = false) : base(nameof(NamChannelAttention))
         {
             BlockParts.Positive(channels, nameof(channels));
+            this.detachWeight = detachWeight;
             bn2 = BatchNorm2d(channels);
             RegisterComponents();
         }
@@ -49,7 +56,7 @@ namespace Gen.Blocks
         {
             using var scope = NewDisposeScope();
             var normed = bn2.call(x);
-            var gamma = bn2.weight.abs();
+            var gamma = (detachWeight ? bn2.weight.detach() : bn2.weight).abs();
             var weight = (gamma / gamma.sum()).reshape(1, -1, 1, 1);
             return ((normed * weight).sigmoid() * x).MoveToOuterDisposeScope();
         }

@@ -22,7 +22,7 @@ namespace Gen.Blocks
         }
 
         internal static NamAttention? Nam(AttentionKind attention, long channels) =>
-            attention == AttentionKind.Nam ? new NamAttention(channels) : null;
+            attention is AttentionKind.Nam or AttentionKind.NamDetached ? new NamAttention(channels, detachWeight: attention == AttentionKind.NamDetached) : null;
 
         internal static SqueezeExcite? SE(AttentionKind attention, long channels) =>
             attention == AttentionKind.SE ? new SqueezeExcite(channels) : null;
@@ -41,7 +41,7 @@ namespace Gen.Blocks
 
         internal static void CheckAttention(AttentionKind attention)
         {
-            if (attention != AttentionKind.None && attention != AttentionKind.Nam && attention != AttentionKind.SE)
+            if (!Enum.IsDefined(typeof(AttentionKind), attention))
                 throw new ArgumentOutOfRangeException(nameof(attention), attention, "unknown attention add-on.");
         }
 

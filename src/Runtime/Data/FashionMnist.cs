@@ -27,13 +27,15 @@ namespace Gen.Data
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
         };
 
-        /// <summary>The folders searched, in order: <paramref name="explicitDirectory"/>, <see cref="DirectoryVariable"/>, <see cref="DebianDirectory"/>.</summary>
+        /// <summary>The folders searched: only <paramref name="explicitDirectory"/> when one is given, else <see cref="DirectoryVariable"/>'s folder and then <see cref="DebianDirectory"/>.</summary>
         public static IReadOnlyList<string> SearchPath(string? explicitDirectory) =>
-            new[] { explicitDirectory, Environment.GetEnvironmentVariable(DirectoryVariable), DebianDirectory }
-                .Where(d => !string.IsNullOrWhiteSpace(d))
-                .Select(d => d!)
-                .Distinct()
-                .ToArray();
+            !string.IsNullOrWhiteSpace(explicitDirectory)
+                ? new[] { explicitDirectory! }
+                : new[] { Environment.GetEnvironmentVariable(DirectoryVariable), DebianDirectory }
+                    .Where(d => !string.IsNullOrWhiteSpace(d))
+                    .Select(d => d!)
+                    .Distinct()
+                    .ToArray();
 
         /// <summary>Loads the training (60,000) or test (10,000) split.</summary>
         /// <exception cref="FileNotFoundException">No searched folder holds the files; the message names the folders and the Debian package.</exception>

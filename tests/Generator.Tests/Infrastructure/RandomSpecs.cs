@@ -37,17 +37,35 @@ internal static class RandomSpecs
             fault = null;
         }
 
+        // Expansion is read by bottlenecks and MBConv (kinds 1-4); on other kinds it only warns (GEN0019).
+        var expansionStage = Array.FindIndex(kinds, kind => kind is >= 1 and <= 4);
+        if (fault is { NeedsExpansion: true } && expansionStage < 0)
+        {
+            fault = null;
+        }
+
         var text = new StringBuilder("using Gen;\nnamespace Fuzz;\n");
         var backbone = new List<string> { "Classes = " + random.Next(2, 20), "ImageSize = " + (fault?.Id == "GEN0010" ? 97 : image) };
-        switch (random.Next(4))
+        // The backbone's add-on reaches ResNet-style stages only (GEN0036 warns on the others), so a
+        // valid spec sets it only when every stage is ResNet-style (kinds 0-3).
+        var attention = random.Next(4);
+        if (kinds.All(kind => kind < 4))
         {
-            case 0: backbone.Add("Attention = AttentionKind.Nam"); break;
-            case 1: backbone.Add("Attention = AttentionKind.SE"); break;
+            switch (attention)
+            {
+                case 0: backbone.Add("Attention = AttentionKind.Nam"); break;
+                case 1: backbone.Add("Attention = AttentionKind.SE"); break;
+            }
         }
 
         if (random.Next(4) == 0)
         {
             backbone.Add(random.Next(2) == 0 ? "Head = HeadKind.None" : "Head = HeadKind.LinearNoBias");
+        }
+
+        if (backbone.Contains("Head = HeadKind.None"))
+        {
+            backbone.RemoveAt(0); // Classes without a head is GEN0037, a warning
         }
 
         text.Append("[Backbone(").Append(string.Join(", ", backbone)).Append(")]\n");
@@ -73,7 +91,7 @@ internal static class RandomSpecs
         }
         else if (fault?.Id != "GEN0003")
         {
-            var faulty = fault is { NeedsTransformer: true } ? Array.IndexOf(kinds, 5) : random.Next(stageCount);
+            var faulty = fault is { NeedsTransformer: true } ? Array.IndexOf(kinds, 5) : fault is { NeedsExpansion: true } ? expansionStage : random.Next(stageCount);
             for (var i = 0; i < stageCount; i++)
             {
                 var kind = StageKinds[kinds[i]];
@@ -115,8 +133,11 @@ internal static class RandomSpecs
         new Fault("GEN0010", null, NeedsTransformer: true),
         new Fault("GEN0013", null),
         new Fault("GEN0015", null),
+        new Fault("GEN0016", (o, _) => { o.Add("Stride = 3"); return o; }),
         // On an MBConv stage the fault is Expansion = 1: the unsupported expansion-1 variant must not pass as valid.
-        new Fault("GEN0016", (o, kind) => { o.Add(kind == "MBConv" ? "Expansion = 1" : "Stride = 3"); return o; }),
+        new Fault("GEN0021", (o, kind) => { o.Add(kind == "MBConv" ? "Expansion = 1" : "Expansion = 0"); return o; }, NeedsExpansion: true),
+        new Fault("GEN0031", (o, _) => Set(o, "Channels", "100000")),
+        new Fault("GEN0031", (o, _) => Set(o, "Depth", "2147483647")),
     };
 
     private static List<string> Set(List<string> options, string name, string value)
@@ -126,7 +147,7 @@ internal static class RandomSpecs
         return options;
     }
 
-    private sealed record Fault(string Id, Func<List<string>, string, List<string>>? Stage, bool NeedsTransformer = false);
+    private sealed record Fault(string Id, Func<List<string>, string, List<string>>? Stage, bool NeedsTransformer = false, bool NeedsExpansion = false);
 }
 
 /// <summary>A generated spec and the diagnostic it must produce (null for a valid spec).</summary>

@@ -17,7 +17,7 @@ internal static class SpecModels
         "Tests",
         "Net",
         "public",
-        new ClassShape(true, false, false, false, Nowhere),
+        new ClassShape(true, false, false, false, false, false, Nowhere, EquatableArray<MemberName>.Empty, null),
         backbone,
         EquatableArray.Of(stem),
         EquatableArray.From(stages),
@@ -29,5 +29,5 @@ internal static class SpecModels
     public static StemSpec Stem(StemKind kind, int channels, int? depth = null) => new(kind, channels, depth, Locations);
 
     public static StageSpec Stage(BlockKind kind, int depth, int channels, int? stride = null, AttentionKind? attention = null, int? heads = null, int? headDim = null) =>
-        new(kind, null, depth, channels, stride, null, null, null, null, null, heads, headDim, null, null, attention, Locations);
+        new(kind, null, new StageOptions(depth, channels, OptionValue.Of(stride), Heads: OptionValue.Of(heads), HeadDim: OptionValue.Of(headDim), Attention: OptionValue.Of(attention)), Locations);
 }

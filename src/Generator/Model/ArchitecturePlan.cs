@@ -1,10 +1,11 @@
 using Gen.Generator.Model;
 
-namespace Gen.Generator.Planning
+namespace Gen.Generator.Model
 {
     /// <summary>
     /// A validated spec with every default applied and every block's widths and feature sizes
-    /// worked out: the emitter's only input.
+    /// worked out: the emitter's only input. <see cref="Counts"/> is what the model holds (null when
+    /// a user-defined block makes it unknowable); the emitter only prints it.
     /// </summary>
     internal sealed record ArchitecturePlan(
         string Namespace,
@@ -16,13 +17,11 @@ namespace Gen.Generator.Planning
         int Classes,
         HeadKind Head,
         StemPlan Stem,
-        EquatableArray<StagePlan> Stages)
+        EquatableArray<StagePlan> Stages,
+        Counts? Counts)
     {
         /// <summary>Channels of the last stage's output (the head's input).</summary>
         public int OutChannels => Stages.Count == 0 ? Stem.Channels : Stages[Stages.Count - 1].OutChannels;
-
-        /// <summary>Whether names follow coatnet-pytorch (<c>s0</c>, <c>s1</c>...) rather than torchvision (<c>conv1</c>, <c>layer1</c>...).</summary>
-        public bool UsesCoAtNetNames => Stem.Kind == StemKind.Conv;
     }
 
     /// <summary>The stem, resolved.</summary>
@@ -38,22 +37,21 @@ namespace Gen.Generator.Planning
     internal sealed record StagePlan(int Number, string FieldName, EquatableArray<BlockPlan> Blocks, int OutChannels, int OutHeight, int OutWidth);
 
     /// <summary>One block, with every constructor argument resolved.</summary>
+    /// <param name="Kind">Its block kind.</param>
+    /// <param name="InChannels">Channels into it.</param>
+    /// <param name="Stride">Its own stride (the stage's for the first block, 1 after).</param>
+    /// <param name="HeadDim">Dimensions per attention head (HeadDim = -1 resolved against its input).</param>
+    /// <param name="OutHeight">Height of its output at the declared image size.</param>
+    /// <param name="OutWidth">Width of its output at the declared image size.</param>
+    /// <param name="CustomType">The user-defined block type, for a custom block.</param>
+    /// <param name="Options">Its stage's options, every one resolved.</param>
     internal sealed record BlockPlan(
         BlockKind Kind,
         int InChannels,
-        int Channels,
         int Stride,
-        int Expansion,
-        EquatableArray<int> Kernels,
-        EquatableArray<int> Groups,
-        int KernelSize,
-        int KeyGroups,
-        int Heads,
         int HeadDim,
-        double Dropout,
-        double DropPath,
-        AttentionKind Attention,
         int OutHeight,
         int OutWidth,
-        string? CustomType);
+        string? CustomType,
+        StageOptions Options);
 }

@@ -1,6 +1,6 @@
 using Gen.Generator.Model;
 
-namespace Gen.Generator.Validation
+namespace Gen.Generator.Model
 {
     /// <summary>The declared input image and where its size is written.</summary>
     internal sealed record ImageSpec(int Channels, int Height, int Width, SourceLocation Where);

@@ -3,7 +3,7 @@ using Gen.Generator.Diagnostics;
 using Gen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace Gen.Generator.Validation
+namespace Gen.Generator.Diagnostics
 {
     /// <summary>Collects the diagnostics of one validation.</summary>
     internal sealed class Reporter

@@ -1,4 +1,4 @@
-namespace Gen.Generator.Emission
+namespace Gen.Generator.Code
 {
     /// <summary>
     /// The TorchSharp names the emitted code uses, each written from <c>global::</c> so that no type of

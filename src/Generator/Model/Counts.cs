@@ -1,9 +1,10 @@
-namespace Gen.Generator.Blocks
+namespace Gen.Generator.Model
 {
     /// <summary>
     /// Element counts of what a module builds: trainable parameters, BN running mean + variance
     /// elements, and every persistent buffer element (running statistics, <c>num_batches_tracked</c>,
-    /// relative indices).
+    /// relative indices). Every operation is checked 64-bit arithmetic: a spec whose counts would
+    /// overflow throws <see cref="System.OverflowException"/>, which the planner reports (GEN0032).
     /// </summary>
     internal readonly record struct Counts(long Parameters, long RunningStats, long Buffers)
     {
@@ -12,21 +13,21 @@ namespace Gen.Generator.Blocks
 
         /// <summary>Adds two counts.</summary>
         public static Counts operator +(Counts a, Counts b) =>
-            new Counts(a.Parameters + b.Parameters, a.RunningStats + b.RunningStats, a.Buffers + b.Buffers);
+            checked(new Counts(a.Parameters + b.Parameters, a.RunningStats + b.RunningStats, a.Buffers + b.Buffers));
 
         /// <summary>A <c>Conv2d(inChannels, outChannels, kernel, groups, bias)</c>.</summary>
         public static Counts Conv(long inChannels, long outChannels, long kernel, long groups = 1, bool bias = false) =>
-            new Counts((outChannels * (inChannels / groups) * kernel * kernel) + (bias ? outChannels : 0), 0, 0);
+            checked(new Counts((outChannels * (inChannels / groups) * kernel * kernel) + (bias ? outChannels : 0), 0, 0));
 
         /// <summary>A <c>BatchNorm2d(channels)</c>: weight and bias; running mean, variance and <c>num_batches_tracked</c>.</summary>
-        public static Counts BatchNorm(long channels) => new Counts(2 * channels, 2 * channels, (2 * channels) + 1);
+        public static Counts BatchNorm(long channels) => checked(new Counts(2 * channels, 2 * channels, (2 * channels) + 1));
 
         /// <summary>A <c>LayerNorm(channels)</c>.</summary>
-        public static Counts LayerNorm(long channels) => new Counts(2 * channels, 0, 0);
+        public static Counts LayerNorm(long channels) => checked(new Counts(2 * channels, 0, 0));
 
         /// <summary>A <c>Linear(inFeatures, outFeatures, bias)</c>.</summary>
         public static Counts Linear(long inFeatures, long outFeatures, bool bias) =>
-            new Counts((inFeatures * outFeatures) + (bias ? outFeatures : 0), 0, 0);
+            checked(new Counts((inFeatures * outFeatures) + (bias ? outFeatures : 0), 0, 0));
 
         /// <summary>A learned parameter tensor of <paramref name="elements"/> elements.</summary>
         public static Counts Parameter(long elements) => new Counts(elements, 0, 0);
@@ -35,6 +36,6 @@ namespace Gen.Generator.Blocks
         public static Counts Buffer(long elements) => new Counts(0, 0, elements);
 
         /// <summary>This count <paramref name="times"/> times.</summary>
-        public Counts Times(long times) => new Counts(Parameters * times, RunningStats * times, Buffers * times);
+        public Counts Times(long times) => checked(new Counts(Parameters * times, RunningStats * times, Buffers * times));
     }
 }

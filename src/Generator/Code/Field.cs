@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Gen.Generator.Emission
+namespace Gen.Generator.Code
 {
     /// <summary>A generated submodule field: its TorchSharp type, its name (= state-dict key) and its initializer.</summary>
     /// <param name="Type">The field's type, as written in the declaration.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Gen.Generator.Model;
 
-namespace Gen.Generator.Blocks
+namespace Gen.Generator.Code
 {
     /// <summary>Builds a constructor argument list: positional values first, then named ones.</summary>
     internal sealed class ArgumentList
