@@ -135,7 +135,7 @@ namespace Gen.Cli.Tests
 
             Assert.Equal(1, exit);
             Assert.Contains("conv1.weight", error);
-            Assert.Contains("[16, 1, 3, 3]", error);
+            Assert.Contains("[32, 1, 3, 3]", error);
             Assert.Contains("[64, 3, 3, 3]", error);
             Assert.Contains("no weight was changed", error);
         }

@@ -42,20 +42,8 @@ namespace Gen.Cli.Catalog
                 notes.Add($"grey images repeated to {backbone.InChannels} channels");
             }
 
-            int height, width;
-            if (backbone.FixedInputSize)
-            {
-                if (image is { } i && (i.Height != backbone.ImageHeight || i.Width != backbone.ImageWidth))
-                {
-                    throw new UsageException($"{backbone.Name} has position-aware attention that fixes its input at {backbone.ImageHeight}x{backbone.ImageWidth}; --image {i.Height} {i.Width} cannot be used.");
-                }
-
-                (height, width) = (backbone.ImageHeight, backbone.ImageWidth);
-            }
-            else
-            {
-                (height, width) = image ?? ((int)dataHeight, (int)dataWidth);
-            }
+            // A backbone that accepts any size is fed the data's size unless --image says otherwise.
+            var (height, width) = InputSize(backbone, image ?? (backbone.FixedInputSize ? null : ((int)dataHeight, (int)dataWidth)));
 
             if (height != dataHeight || width != dataWidth)
             {
@@ -66,6 +54,17 @@ namespace Gen.Cli.Catalog
         }
 
         public nn.Module<Tensor, Tensor> Create() => Backbone.Create(Classes);
+
+        /// <summary>The input size to run <paramref name="backbone"/> at: <paramref name="requested"/>, else its declared size; a position-aware backbone takes only its declared size.</summary>
+        public static (int Height, int Width) InputSize(BackboneInfo backbone, (int Height, int Width)? requested)
+        {
+            if (backbone.FixedInputSize && requested is { } r && (r.Height != backbone.ImageHeight || r.Width != backbone.ImageWidth))
+            {
+                throw new UsageException($"{backbone.Name} has position-aware attention that fixes its input at {backbone.ImageHeight}x{backbone.ImageWidth}; --image {r.Height} {r.Width} cannot be used.");
+            }
+
+            return requested ?? (backbone.ImageHeight, backbone.ImageWidth);
+        }
 
         public InputPipeline Pipeline(float mean, float std) => new(mean, std, Channels, Height, Width);
     }

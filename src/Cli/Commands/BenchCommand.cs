@@ -39,12 +39,7 @@ namespace Gen.Cli.Commands
                 int runCount = parse.GetValue(runs) is var r and > 0 ? r : throw new UsageException("--runs must be positive.");
                 int warmupCount = parse.GetValue(warmup) is var w and >= 0 ? w : throw new UsageException("--warmup must not be negative.");
                 var size = CommonOptions.ImageSize(parse.GetValue(image));
-                if (info.FixedInputSize && size is { } s && (s.Height != info.ImageHeight || s.Width != info.ImageWidth))
-                {
-                    throw new UsageException($"{info.Name} has position-aware attention that fixes its input at {info.ImageHeight}x{info.ImageWidth}.");
-                }
-
-                var (height, width) = size ?? (info.ImageHeight, info.ImageWidth);
+                var (height, width) = ModelFit.InputSize(info, size);
                 long classes = info.HasHead ? info.Classes : 0;
                 manual_seed(0);
                 using var model = info.Create(Math.Max(1, classes));

@@ -29,12 +29,7 @@ namespace Gen.Cli.Commands
             {
                 var info = ModelCatalog.Find(parse.GetValue(backbone)!);
                 var size = CommonOptions.ImageSize(parse.GetValue(image));
-                if (info.FixedInputSize && size is { } s && (s.Height != info.ImageHeight || s.Width != info.ImageWidth))
-                {
-                    throw new UsageException($"{info.Name} has position-aware attention that fixes its input at {info.ImageHeight}x{info.ImageWidth}.");
-                }
-
-                var (height, width) = size ?? (info.ImageHeight, info.ImageWidth);
+                var (height, width) = ModelFit.InputSize(info, size);
                 long numClasses = parse.GetValue(classes) ?? info.Classes;
                 using var model = info.Create(numClasses);
                 var (rows, parameters, macs, activations) = ModuleSummary.Of(model, info.InChannels, height, width);
