@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W)</description></listheader>
-    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>64 x 112 x 112</description></item>
-    /// <item><term>s1: 2 x MBConv, stride 2</term><description>96 x 56 x 56</description></item>
-    /// <item><term>s2: 6 x MBConv, stride 2</term><description>192 x 28 x 28</description></item>
-    /// <item><term>s3: 14 x RelativeTransformer, stride 2</term><description>384 x 14 x 14</description></item>
-    /// <item><term>s4: 2 x RelativeTransformer, stride 2</term><description>768 x 7 x 7</description></item>
-    /// <item><term>pool, fc</term><description>1000</description></item>
+    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W); MACs</description></listheader>
+    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>64 x 112 x 112; 484,098,048</description></item>
+    /// <item><term>s1: 2 x MBConv, stride 2</term><description>96 x 56 x 56; 397,019,136</description></item>
+    /// <item><term>s2: 6 x MBConv, stride 2</term><description>192 x 28 x 28; 1,287,401,472</description></item>
+    /// <item><term>s3: 14 x RelativeTransformer, stride 2</term><description>384 x 14 x 14; 4,185,882,624</description></item>
+    /// <item><term>s4: 2 x RelativeTransformer, stride 2</term><description>768 x 7 x 7; 423,886,848</description></item>
+    /// <item><term>pool, fc</term><description>1000; 768,000</description></item>
     /// </list>
     /// 33,170,624 parameters and 24,832 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 567492;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 6779056128;
 
         private readonly global::TorchSharp.Modules.Sequential s0;
         private readonly global::TorchSharp.Modules.Sequential s1;

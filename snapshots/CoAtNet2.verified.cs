@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W)</description></listheader>
-    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>128 x 112 x 112</description></item>
-    /// <item><term>s1: 2 x MBConv, stride 2</term><description>128 x 56 x 56</description></item>
-    /// <item><term>s2: 6 x MBConv, stride 2</term><description>256 x 28 x 28</description></item>
-    /// <item><term>s3: 14 x RelativeTransformer, stride 2</term><description>512 x 14 x 14</description></item>
-    /// <item><term>s4: 2 x RelativeTransformer, stride 2</term><description>1026 x 7 x 7</description></item>
-    /// <item><term>pool, fc</term><description>1000</description></item>
+    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W); MACs</description></listheader>
+    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>128 x 112 x 112; 1,893,040,128</description></item>
+    /// <item><term>s1: 2 x MBConv, stride 2</term><description>128 x 56 x 56; 902,430,720</description></item>
+    /// <item><term>s2: 6 x MBConv, stride 2</term><description>256 x 28 x 28; 2,275,467,264</description></item>
+    /// <item><term>s3: 14 x RelativeTransformer, stride 2</term><description>512 x 14 x 14; 6,974,865,408</description></item>
+    /// <item><term>s4: 2 x RelativeTransformer, stride 2</term><description>1026 x 7 x 7; 727,929,888</description></item>
+    /// <item><term>pool, fc</term><description>1000; 1,026,000</description></item>
     /// </list>
     /// 55,767,564 parameters and 34,048 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 576708;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 12774759408;
 
         private readonly global::TorchSharp.Modules.Sequential s0;
         private readonly global::TorchSharp.Modules.Sequential s1;

@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W)</description></listheader>
-    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>192 x 112 x 112</description></item>
-    /// <item><term>s1: 2 x MBConv, stride 2</term><description>192 x 56 x 56</description></item>
-    /// <item><term>s2: 12 x MBConv, stride 2</term><description>384 x 28 x 28</description></item>
-    /// <item><term>s3: 28 x RelativeTransformer, stride 2</term><description>768 x 14 x 14</description></item>
-    /// <item><term>s4: 2 x RelativeTransformer, stride 2</term><description>1536 x 7 x 7</description></item>
-    /// <item><term>pool, fc</term><description>1000</description></item>
+    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W); MACs</description></listheader>
+    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>192 x 112 x 112; 4,226,826,240</description></item>
+    /// <item><term>s1: 2 x MBConv, stride 2</term><description>192 x 56 x 56; 2,008,793,088</description></item>
+    /// <item><term>s2: 12 x MBConv, stride 2</term><description>384 x 28 x 28; 10,705,858,560</description></item>
+    /// <item><term>s3: 28 x RelativeTransformer, stride 2</term><description>768 x 14 x 14; 29,749,149,696</description></item>
+    /// <item><term>s4: 2 x RelativeTransformer, stride 2</term><description>1536 x 7 x 7; 1,570,308,096</description></item>
+    /// <item><term>pool, fc</term><description>1000; 1,536,000</description></item>
     /// </list>
     /// 203,960,368 parameters and 97,152 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 1177660;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 48262471680;
 
         private readonly global::TorchSharp.Modules.Sequential s0;
         private readonly global::TorchSharp.Modules.Sequential s1;

@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>64 x 56 x 56</description></item>
-    /// <item><term>layer1: 3 x CoTBottleneck, stride 1</term><description>256 x 56 x 56</description></item>
-    /// <item><term>layer2: 4 x CoTBottleneck, stride 2</term><description>512 x 28 x 28</description></item>
-    /// <item><term>layer3: 4 x RelativeTransformer, stride 2</term><description>512 x 14 x 14</description></item>
-    /// <item><term>layer4: 2 x RelativeTransformer, stride 2</term><description>1024 x 7 x 7</description></item>
-    /// <item><term>avgpool, fc</term><description>1000</description></item>
+    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>64 x 56 x 56; 118,013,952</description></item>
+    /// <item><term>layer1: 3 x CoTBottleneck, stride 1</term><description>256 x 56 x 56; 918,421,504</description></item>
+    /// <item><term>layer2: 4 x CoTBottleneck, stride 2</term><description>512 x 28 x 28; 1,014,759,424</description></item>
+    /// <item><term>layer3: 4 x RelativeTransformer, stride 2</term><description>512 x 14 x 14; 2,106,589,184</description></item>
+    /// <item><term>layer4: 2 x RelativeTransformer, stride 2</term><description>1024 x 7 x 7; 725,745,664</description></item>
+    /// <item><term>avgpool, fc</term><description>1000; 1,024,000</description></item>
     /// </list>
     /// 28,171,864 parameters and 19,264 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 177782;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 4884553728;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>64 x 56 x 56</description></item>
-    /// <item><term>layer1: 3 x EPSABottleneck, stride 1</term><description>256 x 56 x 56</description></item>
-    /// <item><term>layer2: 4 x EPSABottleneck, stride 2</term><description>512 x 28 x 28</description></item>
-    /// <item><term>layer3: 6 x EPSABottleneck, stride 2</term><description>1024 x 14 x 14</description></item>
-    /// <item><term>layer4: 3 x EPSABottleneck, stride 2</term><description>2048 x 7 x 7</description></item>
-    /// <item><term>avgpool, fc</term><description>1000</description></item>
+    /// <listheader><term>Module</term><description>Output at 224x224 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>64 x 56 x 56; 118,013,952</description></item>
+    /// <item><term>layer1: 3 x EPSABottleneck, stride 1</term><description>256 x 56 x 56; 575,820,160</description></item>
+    /// <item><term>layer2: 4 x EPSABottleneck, stride 2</term><description>512 x 28 x 28; 904,775,680</description></item>
+    /// <item><term>layer3: 6 x EPSABottleneck, stride 2</term><description>1024 x 14 x 14; 1,280,102,400</description></item>
+    /// <item><term>layer4: 3 x EPSABottleneck, stride 2</term><description>2048 x 7 x 7; 717,139,968</description></item>
+    /// <item><term>avgpool, fc</term><description>1000; 2,048,000</description></item>
     /// </list>
     /// 22,561,715 parameters and 53,120 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 53173;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 3597900160;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

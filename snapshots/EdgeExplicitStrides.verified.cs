@@ -10,13 +10,13 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 64x64 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>16 x 64 x 64</description></item>
-    /// <item><term>layer1: 1 x Bottleneck, stride 1</term><description>64 x 64 x 64</description></item>
-    /// <item><term>layer2: 1 x CoTBottleneck, stride 2</term><description>128 x 32 x 32</description></item>
-    /// <item><term>layer3: 1 x EPSABottleneck, stride 1</term><description>256 x 32 x 32</description></item>
-    /// <item><term>layer4: 1 x BasicBlock, stride 2</term><description>128 x 16 x 16</description></item>
-    /// <item><term>avgpool, fc</term><description>10</description></item>
+    /// <listheader><term>Module</term><description>Output at 64x64 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>16 x 64 x 64; 1,769,472</description></item>
+    /// <item><term>layer1: 1 x Bottleneck, stride 1</term><description>64 x 64 x 64; 18,874,368</description></item>
+    /// <item><term>layer2: 1 x CoTBottleneck, stride 2</term><description>128 x 32 x 32; 37,224,448</description></item>
+    /// <item><term>layer3: 1 x EPSABottleneck, stride 1</term><description>256 x 32 x 32; 86,442,112</description></item>
+    /// <item><term>layer4: 1 x BasicBlock, stride 2</term><description>128 x 16 x 16; 121,634,816</description></item>
+    /// <item><term>avgpool, fc</term><description>10; 1,280</description></item>
     /// </list>
     /// 599,627 parameters and 3,200 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 3219;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 265946496;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -10,11 +10,11 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 128x128 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>32 x 32 x 32</description></item>
-    /// <item><term>layer1: 1 x BasicBlock, stride 1</term><description>32 x 32 x 32</description></item>
-    /// <item><term>layer2: 1 x BasicBlock, stride 2</term><description>64 x 16 x 16</description></item>
-    /// <item><term>layer3: 1 x Bottleneck, stride 2</term><description>256 x 8 x 8</description></item>
+    /// <listheader><term>Module</term><description>Output at 128x128 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>32 x 32 x 32; 19,267,584</description></item>
+    /// <item><term>layer1: 1 x BasicBlock, stride 1</term><description>32 x 32 x 32; 18,874,368</description></item>
+    /// <item><term>layer2: 1 x BasicBlock, stride 2</term><description>64 x 16 x 16; 14,680,064</description></item>
+    /// <item><term>layer3: 1 x Bottleneck, stride 2</term><description>256 x 8 x 8; 5,505,024</description></item>
     /// </list>
     /// 156,064 parameters and 1,856 BN running-statistics elements.
     /// </remarks>
@@ -29,6 +29,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 1866;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 58327040;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -8,10 +8,10 @@
 /// </summary>
 /// <remarks>
 /// <list type="table">
-/// <listheader><term>Module</term><description>Output at 64x64 (C x H x W)</description></listheader>
-/// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>64 x 16 x 16</description></item>
-/// <item><term>layer1: 1 x EPSABottleneck, stride 1</term><description>256 x 16 x 16</description></item>
-/// <item><term>avgpool, fc</term><description>7</description></item>
+/// <listheader><term>Module</term><description>Output at 64x64 (C x H x W); MACs</description></listheader>
+/// <item><term>stem: conv1 7x7/2, bn1, relu, maxpool 3x3/2</term><description>64 x 16 x 16; 9,633,792</description></item>
+/// <item><term>layer1: 1 x EPSABottleneck, stride 1</term><description>256 x 16 x 16; 15,442,048</description></item>
+/// <item><term>avgpool, fc</term><description>7; 1,792</description></item>
 /// </list>
 /// 81,416 parameters and 1,408 BN running-statistics elements.
 /// </remarks>
@@ -26,6 +26,9 @@ internal partial class EdgeGlobalNamespaceInternal : global::TorchSharp.torch.nn
 
     /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
     public const long BufferCount = 1413;
+
+    /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+    public const long MacCount = 25077632;
 
     private readonly global::TorchSharp.Modules.Conv2d conv1;
     private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -10,13 +10,13 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 64x64 (C x H x W)</description></listheader>
-    /// <item><term>s0: 1 x (conv 3x3, BN, GELU), first stride 2</term><description>32 x 32 x 32</description></item>
-    /// <item><term>s1: 1 x MBConv, stride 2</term><description>32 x 16 x 16</description></item>
-    /// <item><term>s2: 2 x RelativeTransformer, stride 2</term><description>64 x 8 x 8</description></item>
-    /// <item><term>s3: 1 x MBConv, stride 2</term><description>128 x 4 x 4</description></item>
-    /// <item><term>s4: 1 x RelativeTransformer, stride 2</term><description>128 x 2 x 2</description></item>
-    /// <item><term>pool, fc</term><description>10</description></item>
+    /// <listheader><term>Module</term><description>Output at 64x64 (C x H x W); MACs</description></listheader>
+    /// <item><term>s0: 1 x (conv 3x3, BN, GELU), first stride 2</term><description>32 x 32 x 32; 884,736</description></item>
+    /// <item><term>s1: 1 x MBConv, stride 2</term><description>32 x 16 x 16; 2,656,256</description></item>
+    /// <item><term>s2: 2 x RelativeTransformer, stride 2</term><description>64 x 8 x 8; 10,092,544</description></item>
+    /// <item><term>s3: 1 x MBConv, stride 2</term><description>128 x 4 x 4; 962,560</description></item>
+    /// <item><term>s4: 1 x RelativeTransformer, stride 2</term><description>128 x 2 x 2; 1,114,112</description></item>
+    /// <item><term>pool, fc</term><description>10; 1,280</description></item>
     /// </list>
     /// 526,776 parameters and 2,112 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 10329;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 15711488;
 
         private readonly global::TorchSharp.Modules.Sequential s0;
         private readonly global::TorchSharp.Modules.Sequential s1;

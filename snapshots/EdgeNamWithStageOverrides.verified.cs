@@ -10,12 +10,12 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>32 x 32 x 32</description></item>
-    /// <item><term>layer1: 1 x BasicBlock, stride 1</term><description>32 x 32 x 32</description></item>
-    /// <item><term>layer2: 1 x BasicBlock, stride 2</term><description>64 x 16 x 16</description></item>
-    /// <item><term>layer3: 2 x Bottleneck, stride 2</term><description>256 x 8 x 8</description></item>
-    /// <item><term>avgpool, fc</term><description>100</description></item>
+    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>32 x 32 x 32; 884,736</description></item>
+    /// <item><term>layer1: 1 x BasicBlock, stride 1</term><description>32 x 32 x 32; 18,874,368</description></item>
+    /// <item><term>layer2: 1 x BasicBlock, stride 2</term><description>64 x 16 x 16; 14,680,064</description></item>
+    /// <item><term>layer3: 2 x Bottleneck, stride 2</term><description>256 x 8 x 8; 9,977,856</description></item>
+    /// <item><term>avgpool, fc</term><description>100; 25,600</description></item>
     /// </list>
     /// 265,316 parameters and 2,688 BN running-statistics elements.
     /// </remarks>
@@ -30,6 +30,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 2702;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 44442624;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

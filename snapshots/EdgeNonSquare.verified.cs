@@ -10,11 +10,11 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 96x128 (C x H x W)</description></listheader>
-    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>32 x 48 x 64</description></item>
-    /// <item><term>s1: 1 x MBConv, stride 2</term><description>64 x 24 x 32</description></item>
-    /// <item><term>s2: 1 x RelativeTransformer, stride 2</term><description>128 x 12 x 16</description></item>
-    /// <item><term>pool, fc</term><description>5</description></item>
+    /// <listheader><term>Module</term><description>Output at 96x128 (C x H x W); MACs</description></listheader>
+    /// <item><term>s0: 2 x (conv 3x3, BN, GELU), first stride 2</term><description>32 x 48 x 64; 30,965,760</description></item>
+    /// <item><term>s1: 1 x MBConv, stride 2</term><description>64 x 24 x 32; 11,896,832</description></item>
+    /// <item><term>s2: 1 x RelativeTransformer, stride 2</term><description>128 x 12 x 16; 29,884,416</description></item>
+    /// <item><term>pool, fc</term><description>5; 640</description></item>
     /// </list>
     /// 191,336 parameters and 832 BN running-statistics elements.
     /// </remarks>
@@ -29,6 +29,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 37702;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 72747648;
 
         private readonly global::TorchSharp.Modules.Sequential s0;
         private readonly global::TorchSharp.Modules.Sequential s1;

@@ -10,10 +10,10 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 28x28 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>8 x 28 x 28</description></item>
-    /// <item><term>layer1: 1 x BasicBlock, stride 1</term><description>8 x 28 x 28</description></item>
-    /// <item><term>avgpool, fc</term><description>2</description></item>
+    /// <listheader><term>Module</term><description>Output at 28x28 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>8 x 28 x 28; 56,448</description></item>
+    /// <item><term>layer1: 1 x BasicBlock, stride 1</term><description>8 x 28 x 28; 903,168</description></item>
+    /// <item><term>avgpool, fc</term><description>2; 16</description></item>
     /// </list>
     /// 1,290 parameters and 48 BN running-statistics elements.
     /// </remarks>
@@ -28,6 +28,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 51;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 959632;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -10,11 +10,11 @@ namespace Edge
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W)</description></listheader>
-    /// <item><term>s0: 1 x (conv 3x3, BN, GELU), first stride 2</term><description>48 x 16 x 16</description></item>
-    /// <item><term>s1: 1 x MBConv, stride 1</term><description>48 x 16 x 16</description></item>
-    /// <item><term>s2: 2 x RelativeTransformer, stride 2</term><description>96 x 8 x 8</description></item>
-    /// <item><term>pool, fc</term><description>10</description></item>
+    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W); MACs</description></listheader>
+    /// <item><term>s0: 1 x (conv 3x3, BN, GELU), first stride 2</term><description>48 x 16 x 16; 331,776</description></item>
+    /// <item><term>s1: 1 x MBConv, stride 1</term><description>48 x 16 x 16; 2,582,784</description></item>
+    /// <item><term>s2: 2 x RelativeTransformer, stride 2</term><description>96 x 8 x 8; 10,469,376</description></item>
+    /// <item><term>pool, fc</term><description>10; 960</description></item>
     /// </list>
     /// 183,228 parameters and 672 BN running-statistics elements.
     /// </remarks>
@@ -29,6 +29,9 @@ namespace Edge
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 8869;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 13384896;
 
         private readonly global::TorchSharp.Modules.Sequential s0;
         private readonly global::TorchSharp.Modules.Sequential s1;

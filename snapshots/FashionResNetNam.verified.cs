@@ -10,12 +10,12 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 28x28 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>16 x 28 x 28</description></item>
-    /// <item><term>layer1: 2 x BasicBlock, stride 1</term><description>16 x 28 x 28</description></item>
-    /// <item><term>layer2: 2 x BasicBlock, stride 2</term><description>32 x 14 x 14</description></item>
-    /// <item><term>layer3: 2 x BasicBlock, stride 2</term><description>64 x 7 x 7</description></item>
-    /// <item><term>avgpool, fc</term><description>10</description></item>
+    /// <listheader><term>Module</term><description>Output at 28x28 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>16 x 28 x 28; 112,896</description></item>
+    /// <item><term>layer1: 2 x BasicBlock, stride 1</term><description>16 x 28 x 28; 7,225,344</description></item>
+    /// <item><term>layer2: 2 x BasicBlock, stride 2</term><description>32 x 14 x 14; 6,422,528</description></item>
+    /// <item><term>layer3: 2 x BasicBlock, stride 2</term><description>64 x 7 x 7; 6,422,528</description></item>
+    /// <item><term>avgpool, fc</term><description>10; 640</description></item>
     /// </list>
     /// 175,418 parameters and 1,568 BN running-statistics elements.
     /// </remarks>
@@ -30,6 +30,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 1589;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 20183936;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>64 x 32 x 32</description></item>
-    /// <item><term>layer1: 2 x BasicBlock, stride 1</term><description>64 x 32 x 32</description></item>
-    /// <item><term>layer2: 2 x BasicBlock, stride 2</term><description>128 x 16 x 16</description></item>
-    /// <item><term>layer3: 2 x BasicBlock, stride 2</term><description>256 x 8 x 8</description></item>
-    /// <item><term>layer4: 2 x BasicBlock, stride 2</term><description>512 x 4 x 4</description></item>
-    /// <item><term>avgpool, fc</term><description>100</description></item>
+    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>64 x 32 x 32; 1,769,472</description></item>
+    /// <item><term>layer1: 2 x BasicBlock, stride 1</term><description>64 x 32 x 32; 150,994,944</description></item>
+    /// <item><term>layer2: 2 x BasicBlock, stride 2</term><description>128 x 16 x 16; 134,217,728</description></item>
+    /// <item><term>layer3: 2 x BasicBlock, stride 2</term><description>256 x 8 x 8; 134,217,728</description></item>
+    /// <item><term>layer4: 2 x BasicBlock, stride 2</term><description>512 x 4 x 4; 134,217,728</description></item>
+    /// <item><term>avgpool, fc</term><description>100; 51,200</description></item>
     /// </list>
     /// 11,223,972 parameters and 13,440 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 13468;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 555468800;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

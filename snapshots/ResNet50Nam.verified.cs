@@ -10,13 +10,13 @@ namespace Gen.Architectures
     /// </summary>
     /// <remarks>
     /// <list type="table">
-    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W)</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>64 x 32 x 32</description></item>
-    /// <item><term>layer1: 3 x Bottleneck, stride 1</term><description>256 x 32 x 32</description></item>
-    /// <item><term>layer2: 4 x Bottleneck, stride 2</term><description>512 x 16 x 16</description></item>
-    /// <item><term>layer3: 6 x Bottleneck, stride 2</term><description>1024 x 8 x 8</description></item>
-    /// <item><term>layer4: 3 x Bottleneck, stride 2</term><description>2048 x 4 x 4</description></item>
-    /// <item><term>avgpool, fc</term><description>100</description></item>
+    /// <listheader><term>Module</term><description>Output at 32x32 (C x H x W); MACs</description></listheader>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>64 x 32 x 32; 1,769,472</description></item>
+    /// <item><term>layer1: 3 x Bottleneck, stride 1</term><description>256 x 32 x 32; 218,103,808</description></item>
+    /// <item><term>layer2: 4 x Bottleneck, stride 2</term><description>512 x 16 x 16; 335,544,320</description></item>
+    /// <item><term>layer3: 6 x Bottleneck, stride 2</term><description>1024 x 8 x 8; 478,150,656</description></item>
+    /// <item><term>layer4: 3 x Bottleneck, stride 2</term><description>2048 x 4 x 4; 264,241,152</description></item>
+    /// <item><term>avgpool, fc</term><description>100; 204,800</description></item>
     /// </list>
     /// 23,735,460 parameters and 83,328 BN running-statistics elements.
     /// </remarks>
@@ -31,6 +31,9 @@ namespace Gen.Architectures
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
         public const long BufferCount = 83397;
+
+        /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
+        public const long MacCount = 1298014208;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;

@@ -214,6 +214,10 @@ public class DiagnosticTests
             [[|Backbone|]] [ResNetStem(64)] [Stage(BlockKind.CoTBottleneck, Depth = 1, Channels = 64, KernelSize = int.MaxValue)]
             public partial class HugeKernel { }
             """),
+        ("GEN0032", "multiply-accumulates overflow 64 bits", """
+            [[|Backbone(ImageSize = 65536)|]] [CifarStem(8192)] [Stage(BlockKind.Basic, Depth = 2, Channels = 8192)]
+            public partial class HugeImage { }
+            """),
         ("GEN0032", "parameters over the limit", """
             [[|Backbone|]] [CifarStem(65536)] [Stage(BlockKind.Basic, Depth = 1, Channels = 65536)]
             public partial class HugeModel { }

@@ -101,13 +101,18 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Shape_table_lists_the_stem_every_stage_and_the_head()
+    public void Shape_table_lists_the_stem_every_stage_and_the_head_with_their_macs()
     {
         var source = Emit(Spec(Backbone(imageSize: 224), Stem(StemKind.Conv, 64), Stage(BlockKind.MBConv, 1, 96), Stage(BlockKind.Transformer, 1, 192)));
 
-        Assert.Contains("<description>64 x 112 x 112</description>", source);
-        Assert.Contains("<term>s1: 1 x MBConv, stride 2</term><description>96 x 56 x 56</description>", source);
-        Assert.Contains("<term>s2: 1 x RelativeTransformer, stride 2</term><description>192 x 28 x 28</description>", source);
+        // Stem: 112 x 112 x 64 x 9 x (3 + 64). MBConv at 56 x 56: projection, expansion, depthwise, project, plus its SE on the pooled vector.
+        // Transformer at 28 x 28 tokens: projection, qkv (96 -> 768), output (256 -> 192), FFN 192 -> 384 -> 192. Head: 192 x 1000.
+        Assert.Contains("<description>Output at 224x224 (C x H x W); MACs</description>", source);
+        Assert.Contains("<description>64 x 112 x 112; 484,098,048</description>", source);
+        Assert.Contains("<term>s1: 1 x MBConv, stride 2</term><description>96 x 56 x 56; 154,951,680</description>", source);
+        Assert.Contains("<term>s2: 1 x RelativeTransformer, stride 2</term><description>192 x 28 x 28; 226,394,112</description>", source);
+        Assert.Contains("<term>pool, fc</term><description>1000; 192,000</description>", source);
+        Assert.Contains("public const long MacCount = 865635840;", source);
         Assert.Contains("new global::Gen.Blocks.RelativeTransformer(96, 192, 28, 28, downsample: true, heads: 8, headDim: 32)", source);
     }
 }

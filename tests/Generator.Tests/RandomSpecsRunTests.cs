@@ -13,15 +13,16 @@ namespace Gen.Generator.Tests;
 
 /// <summary>
 /// Valid random specs, run as well as compiled: each generated model is built, holds exactly the
-/// parameters and buffers its compile-time constants say, and runs forward at its declared size to
-/// the declared output shape. This catches specs that compile but fail at run time.
+/// parameters and buffers its compile-time constants say, computes exactly its compile-time
+/// multiply-accumulates, and runs forward at its declared size to the declared output shape. This
+/// catches specs that compile but fail at run time.
 /// </summary>
 public class RandomSpecsRunTests
 {
     private const int Seed = 20240601;
 
     [Fact]
-    public void Valid_random_specs_build_and_run_forward_and_their_constants_equal_the_runtime_counts()
+    public void Valid_random_specs_build_and_run_forward_and_their_constants_equal_the_runtime_counts_and_macs()
     {
         // The small ones (64 x 64 images), enough to reach every block kind, stem and head.
         var specs = Enumerable.Range(0, 500).Select(i => RandomSpecs.Create(i, Seed))
@@ -70,6 +71,7 @@ public class RandomSpecsRunTests
         var persistent = model.state_dict().Where(entry => !parameterNames.Contains(entry.Key)).Sum(entry => entry.Value.numel());
         Assert.Equal(Constant(type, "ParameterCount"), trainable);
         Assert.Equal(Constant(type, "BufferCount"), persistent);
+        Assert.Equal(Constant(type, "MacCount"), MacCounter.Count(model, 3, 64, 64));
 
         model.eval();
         using var noGrad = torch.no_grad();

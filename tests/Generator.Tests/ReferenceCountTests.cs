@@ -4,7 +4,8 @@ using Xunit;
 namespace Gen.Generator.Tests;
 
 /// <summary>
-/// The emitted ParameterCount / RunningStatCount / BufferCount against the reference models
+/// The emitted ParameterCount / RunningStatCount / BufferCount against the reference models, and
+/// ResNet-50's MacCount against torchvision's published figure
 /// (../shared/reference/README.md; buffer totals summed from the reference state-dict files).
 /// </summary>
 public class ReferenceCountTests
@@ -38,6 +39,16 @@ public class ReferenceCountTests
         var source = ArchitectureSpecs.Result.Source(name)!;
 
         Assert.Equal(buffers, GeneratedConstants.Read(source, "BufferCount"));
+    }
+
+    [Fact]
+    public void ResNet50_mac_count_is_torchvisions_published_4_09_G_within_one_percent()
+    {
+        // torchvision's ResNet50_Weights.IMAGENET1K_V2 lists 4.09 GFLOPS (multiply-accumulates) at 224x224.
+        var macs = GeneratedConstants.Read(ArchitectureSpecs.Result.Source("ResNet50")!, "MacCount");
+
+        Assert.NotNull(macs);
+        Assert.InRange(macs!.Value, 4.09e9 * 0.99, 4.09e9 * 1.01);
     }
 
     [Fact]
@@ -81,6 +92,7 @@ public class ReferenceCountTests
         var source = GeneratorHarness.Run(EdgeCaseSpecs.All["EdgeCustomBlock"]).Source("EdgeCustomBlock")!;
 
         Assert.Null(GeneratedConstants.Read(source, "ParameterCount"));
+        Assert.Null(GeneratedConstants.Read(source, "MacCount"));
         Assert.Contains("new global::Edge.ConvRelu(16, 32, 1)", source);
     }
 }

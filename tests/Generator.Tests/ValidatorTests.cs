@@ -31,7 +31,7 @@ public class ValidatorTests
         Assert.Equal(new[] { 2, 2 }, plan.Stages.Select(s => s.Blocks[0].Stride));
         Assert.Equal(1, plan.Stages[0].Blocks[1].Stride);
         var transformer = plan.Stages[1].Blocks[0];
-        Assert.Equal((28, 28), (transformer.OutHeight, transformer.OutWidth));
+        Assert.Equal((56, 56, 28, 28), (transformer.Input.Height, transformer.Input.Width, transformer.Output.Height, transformer.Output.Width));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Gen.Cli.Inspection
     /// torchinfo's summary for a TorchSharp module: one forward pass at batch 1 with a forward hook
     /// on every module records each output shape; parameters are counted per module subtree; MACs
     /// are those of convolutions (output elements x in-channels per group x kernel area) and linear
-    /// layers (output elements x in-features), summed up the tree. Element-wise work, pooling,
+    /// layers (output elements x in-features), every call of a module counted (EPSANet's shared
+    /// SE weight runs once per branch), summed up the tree. Element-wise work, pooling,
     /// normalization and attention's matrix products are not counted, as in torchinfo and
     /// torchvision's published figures.
     /// </summary>
@@ -36,7 +37,7 @@ namespace Gen.Cli.Inspection
                         shapes[m] = output.shape;
                         if (leaf)
                         {
-                            leafMacs[m] = LeafMacs(m, output);
+                            leafMacs[m] = leafMacs.GetValueOrDefault(m) + LeafMacs(m, output);
                             activations += output.numel() * output.element_size();
                         }
 

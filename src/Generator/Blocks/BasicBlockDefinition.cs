@@ -36,9 +36,10 @@ namespace Gen.Generator.Blocks
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, planes = block.Options.Channels.Value;
-            return Counts.Conv(input, planes, 3) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, planes, 3) + Counts.BatchNorm(planes)
-                + AttentionAddOn.Downsample(input, planes, block.Stride)
+            var output = block.Output;
+            return Counts.Conv(input, planes, 3, output) + Counts.BatchNorm(planes)
+                + Counts.Conv(planes, planes, 3, output) + Counts.BatchNorm(planes)
+                + AttentionAddOn.Downsample(input, planes, block.Stride, output)
                 + AttentionAddOn.Count(block.Options.Attention.Value, planes);
         }
     }

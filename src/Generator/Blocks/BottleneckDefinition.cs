@@ -22,6 +22,6 @@ namespace Gen.Generator.Blocks
         protected override string TypeName => "global::Gen.Blocks.Bottleneck";
 
         /// <inheritdoc/>
-        protected override Counts Middle(long planes, StageOptions options) => Counts.Conv(planes, planes, 3);
+        protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => Counts.Conv(planes, planes, 3, at);
     }
 }

@@ -46,16 +46,19 @@ namespace Gen.Generator.Blocks
             .Named("keyGroups", options.KeyGroups.Value);
 
         /// <inheritdoc/>
-        protected override Counts Middle(long planes, StageOptions options) => CoTLayer(planes, options.KernelSize.Value, options.KeyGroups.Value);
+        protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => CoTLayer(planes, options.KernelSize.Value, options.KeyGroups.Value, at);
 
-        /// <summary><c>CoTLayer(dim, kernelSize, keyGroups)</c>: key, value and attention embeddings.</summary>
-        private static Counts CoTLayer(long dim, long kernel, long keyGroups)
+        /// <summary>
+        /// <c>CoTLayer(dim, kernelSize, keyGroups)</c>: key, value and attention embeddings, every
+        /// convolution at <paramref name="at"/> (a striding block average-pools before the layer).
+        /// </summary>
+        private static Counts CoTLayer(long dim, long kernel, long keyGroups, FeatureSize at)
         {
             var embedded = 2 * dim / AttentionFactor;
-            return Counts.Conv(dim, dim, kernel, keyGroups) + Counts.BatchNorm(dim)
-                + Counts.Conv(dim, dim, 1) + Counts.BatchNorm(dim)
-                + Counts.Conv(2 * dim, embedded, 1) + Counts.BatchNorm(embedded)
-                + Counts.Conv(embedded, kernel * kernel * dim, 1, bias: true);
+            return Counts.Conv(dim, dim, kernel, at, groups: keyGroups) + Counts.BatchNorm(dim)
+                + Counts.Conv(dim, dim, 1, at) + Counts.BatchNorm(dim)
+                + Counts.Conv(2 * dim, embedded, 1, at) + Counts.BatchNorm(embedded)
+                + Counts.Conv(embedded, kernel * kernel * dim, 1, at, bias: true);
         }
     }
 }

@@ -70,20 +70,24 @@ namespace Gen.Generator.Blocks
             .Named("groups", options.Groups.Value, unless: DefaultGroups);
 
         /// <inheritdoc/>
-        protected override Counts Middle(long planes, StageOptions options) => Psa(planes, options.Kernels.Value, options.Groups.Value);
+        protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => Psa(planes, options.Kernels.Value, options.Groups.Value, at);
 
-        /// <summary><c>PSAModule(planes, planes, ...)</c>: four branch convs and the shared SE weight.</summary>
-        private static Counts Psa(long planes, EquatableArray<int> kernels, EquatableArray<int> groups)
+        /// <summary>
+        /// <c>PSAModule(planes, planes, ...)</c>: four branch convs (striding, output <paramref name="at"/>)
+        /// and the shared SE weight, called once per branch on its pooled vector.
+        /// </summary>
+        private static Counts Psa(long planes, EquatableArray<int> kernels, EquatableArray<int> groups, FeatureSize at)
         {
             var split = planes / Branches;
             var total = Counts.Zero;
             for (var i = 0; i < Branches; i++)
             {
-                total += Counts.Conv(planes, split, kernels[i], groups[i]);
+                total += Counts.Conv(planes, split, kernels[i], at, groups: groups[i]);
             }
 
             var hidden = split / SeReduction;
-            return total + Counts.Conv(split, hidden, 1, bias: true) + Counts.Conv(hidden, split, 1, bias: true);
+            var se = Counts.Conv(split, hidden, 1, FeatureSize.Vector, bias: true) + Counts.Conv(hidden, split, 1, FeatureSize.Vector, bias: true);
+            return total + se.Calls(Branches);
         }
     }
 }

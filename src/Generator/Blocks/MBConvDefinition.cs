@@ -57,13 +57,16 @@ namespace Gen.Generator.Blocks
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, output = block.Options.Channels.Value, hidden = input * block.Options.Expansion.Value, squeezed = input / SeDivisor;
-            var projection = block.Stride != 1 ? Counts.Conv(input, output, 1) : Counts.Zero;
+
+            // The expansion strides and the shortcut pools first, so every convolution's output is the block's; the SE's linears run on the pooled vector.
+            var at = block.Output;
+            var projection = block.Stride != 1 ? Counts.Conv(input, output, 1, at) : Counts.Zero;
             return projection
                 + Counts.BatchNorm(input)
-                + Counts.Conv(input, hidden, 1) + Counts.BatchNorm(hidden)
-                + Counts.Conv(hidden, hidden, 3, groups: hidden) + Counts.BatchNorm(hidden)
-                + Counts.Linear(hidden, squeezed, bias: false) + Counts.Linear(squeezed, hidden, bias: false)
-                + Counts.Conv(hidden, output, 1) + Counts.BatchNorm(output);
+                + Counts.Conv(input, hidden, 1, at) + Counts.BatchNorm(hidden)
+                + Counts.Conv(hidden, hidden, 3, at, groups: hidden) + Counts.BatchNorm(hidden)
+                + Counts.Linear(hidden, squeezed, bias: false, FeatureSize.Vector) + Counts.Linear(squeezed, hidden, bias: false, FeatureSize.Vector)
+                + Counts.Conv(hidden, output, 1, at) + Counts.BatchNorm(output);
         }
     }
 }

@@ -52,17 +52,19 @@ namespace Gen.Generator.Blocks
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;
-            return Counts.Conv(input, planes, 1) + Counts.BatchNorm(planes)
-                + Middle(planes, block.Options) + Counts.BatchNorm(planes)
-                + Counts.Conv(planes, output, 1) + Counts.BatchNorm(output)
-                + AttentionAddOn.Downsample(input, output, block.Stride)
+
+            // conv1 runs before the block strides (torchvision v1.5: the middle module strides).
+            return Counts.Conv(input, planes, 1, block.Input) + Counts.BatchNorm(planes)
+                + Middle(planes, block.Options, block.Output) + Counts.BatchNorm(planes)
+                + Counts.Conv(planes, output, 1, block.Output) + Counts.BatchNorm(output)
+                + AttentionAddOn.Downsample(input, output, block.Stride, block.Output)
                 + AttentionAddOn.Count(block.Options.Attention.Value, output);
         }
 
         /// <summary>Adds the middle module's constructor arguments (none unless it has options).</summary>
         protected virtual ArgumentList MiddleArguments(ArgumentList arguments, StageOptions options) => arguments;
 
-        /// <summary>What the middle module over <paramref name="planes"/> channels holds.</summary>
-        protected abstract Counts Middle(long planes, StageOptions options);
+        /// <summary>What the middle module over <paramref name="planes"/> channels holds and computes; its output is <paramref name="at"/>.</summary>
+        protected abstract Counts Middle(long planes, StageOptions options, FeatureSize at);
     }
 }

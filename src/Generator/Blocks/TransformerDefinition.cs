@@ -61,7 +61,7 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Options.Channels.Value, block.OutHeight, block.OutWidth)
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Output.Height, block.Output.Width)
             .Named("downsample", block.Stride != 1)
             .Named("heads", block.Options.Heads.Value)
             .Named("headDim", block.HeadDim)
@@ -72,17 +72,20 @@ namespace Gen.Generator.Blocks
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, output = block.Options.Channels.Value, inner = (long)block.Options.Heads.Value * block.HeadDim;
-            long height = block.OutHeight, width = block.OutWidth, hidden = FeedForwardFactor * input;
-            var projection = block.Stride != 1 ? Counts.Conv(input, output, 1) : Counts.Zero;
+            long height = block.Output.Height, width = block.Output.Width, hidden = FeedForwardFactor * input;
+
+            // Downsampling pools both paths first, so the projection and every linear (one token per position) run at the block's output size.
+            var at = block.Output;
+            var projection = block.Stride != 1 ? Counts.Conv(input, output, 1, at) : Counts.Zero;
             var projectsOut = !(block.Options.Heads.Value == 1 && block.HeadDim == block.InChannels);
             return projection
                 + Counts.LayerNorm(input)
                 + Counts.Parameter(((2 * height) - 1) * ((2 * width) - 1) * block.Options.Heads.Value)
                 + Counts.Buffer(height * width * height * width)
-                + Counts.Linear(input, 3 * inner, bias: false)
-                + (projectsOut ? Counts.Linear(inner, output, bias: true) : Counts.Zero)
+                + Counts.Linear(input, 3 * inner, bias: false, at)
+                + (projectsOut ? Counts.Linear(inner, output, bias: true, at) : Counts.Zero)
                 + Counts.LayerNorm(output)
-                + Counts.Linear(output, hidden, bias: true) + Counts.Linear(hidden, output, bias: true);
+                + Counts.Linear(output, hidden, bias: true, at) + Counts.Linear(hidden, output, bias: true, at);
         }
     }
 }

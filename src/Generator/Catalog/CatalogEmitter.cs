@@ -46,7 +46,7 @@ namespace Gen.Generator.Catalog
                 writer.Line($"    Description: {Quote(e.Description)},");
                 writer.Line($"    ParameterCount: {Long(e.Parameters)},");
                 writer.Line($"    BufferCount: {Long(e.Buffers)},");
-                writer.Line("    MacCount: null,");
+                writer.Line($"    MacCount: {Long(e.Macs)},");
                 writer.Line($"    InChannels: {e.InChannels},");
                 writer.Line($"    ImageHeight: {e.ImageHeight},");
                 writer.Line($"    ImageWidth: {e.ImageWidth},");

@@ -16,6 +16,7 @@ namespace Gen.Generator.Catalog
         string Description,
         long? Parameters,
         long? Buffers,
+        long? Macs,
         int InChannels,
         int ImageHeight,
         int ImageWidth,
@@ -25,7 +26,7 @@ namespace Gen.Generator.Catalog
     {
         public static CatalogEntry Of(ArchitecturePlan plan)
         {
-            var counts = plan.Counts;
+            var counts = plan.Counts?.Total;
             var kinds = plan.Stages
                 .Select(stage => stage.Blocks[0])
                 .Select(block => block.Kind == BlockKind.Custom ? block.CustomType!.Replace("global::", string.Empty).Split('.').Last() : BlockCatalog.For(block.Kind).DisplayName)
@@ -40,6 +41,7 @@ namespace Gen.Generator.Catalog
                 SourceEmitter.Summary(plan),
                 counts?.Parameters,
                 counts?.Buffers,
+                counts?.Macs,
                 plan.InChannels,
                 plan.ImageHeight,
                 plan.ImageWidth,

@@ -17,5 +17,9 @@ namespace Gen.Generator.Emission
             "Linear",
             "fc",
             TorchNames.Nn(plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)"));
+
+        /// <summary>What the head over <paramref name="inputs"/> channels holds and computes: the classifier, on the pooled vector.</summary>
+        public static Counts Count(HeadKind head, long inputs, long classes) =>
+            head == HeadKind.None ? Counts.Zero : Counts.Linear(inputs, classes, head == HeadKind.Linear, FeatureSize.Vector);
     }
 }

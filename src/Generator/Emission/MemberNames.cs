@@ -15,6 +15,9 @@ namespace Gen.Generator.Emission
         /// <summary>The persistent buffer count constant.</summary>
         public const string BufferCount = "BufferCount";
 
+        /// <summary>The multiply-accumulate count constant.</summary>
+        public const string MacCount = "MacCount";
+
         /// <summary>The forward override.</summary>
         public const string Forward = "forward";
 
@@ -31,7 +34,7 @@ namespace Gen.Generator.Emission
         public const string CheckInput = "CheckInput";
 
         /// <summary>The count constants, declared when the counts are known.</summary>
-        public static readonly string[] Counts = { ParameterCount, RunningStatCount, BufferCount };
+        public static readonly string[] Counts = { ParameterCount, RunningStatCount, BufferCount, MacCount };
 
         /// <summary>The methods, always declared.</summary>
         public static readonly string[] Methods = { Forward, ForwardFeatures, StateDict, Stem, CheckInput };

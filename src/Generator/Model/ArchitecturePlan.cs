@@ -4,8 +4,9 @@ namespace Gen.Generator.Model
 {
     /// <summary>
     /// A validated spec with every default applied and every block's widths and feature sizes
-    /// worked out: the emitter's only input. <see cref="Counts"/> is what the model holds (null when
-    /// a user-defined block makes it unknowable); the emitter only prints it.
+    /// worked out: the emitter's only input. <see cref="Counts"/> is what the model holds and computes,
+    /// in total and per row of the shape table (null when a user-defined block makes it unknowable);
+    /// the emitter only prints it.
     /// </summary>
     internal sealed record ArchitecturePlan(
         string Namespace,
@@ -18,14 +19,21 @@ namespace Gen.Generator.Model
         HeadKind Head,
         StemPlan Stem,
         EquatableArray<StagePlan> Stages,
-        Counts? Counts)
+        ModelCounts? Counts)
     {
         /// <summary>Channels of the last stage's output (the head's input).</summary>
         public int OutChannels => Stages.Count == 0 ? Stem.Channels : Stages[Stages.Count - 1].OutChannels;
     }
 
     /// <summary>The stem, resolved.</summary>
-    internal sealed record StemPlan(StemKind Kind, int InChannels, int Channels, int Depth, int OutHeight, int OutWidth, int Stride);
+    /// <param name="Kind">Its stem kind.</param>
+    /// <param name="InChannels">The image's channels.</param>
+    /// <param name="Channels">Channels of its output.</param>
+    /// <param name="Depth">Its layers (the conv stem's Depth; 1 otherwise).</param>
+    /// <param name="Input">The declared image's size.</param>
+    /// <param name="Output">Size of its output.</param>
+    /// <param name="Stride">Its total stride.</param>
+    internal sealed record StemPlan(StemKind Kind, int InChannels, int Channels, int Depth, FeatureSize Input, FeatureSize Output, int Stride);
 
     /// <summary>One stage, resolved.</summary>
     /// <param name="Number">1-based stage number.</param>
@@ -41,8 +49,8 @@ namespace Gen.Generator.Model
     /// <param name="InChannels">Channels into it.</param>
     /// <param name="Stride">Its own stride (the stage's for the first block, 1 after).</param>
     /// <param name="HeadDim">Dimensions per attention head (HeadDim = -1 resolved against its input).</param>
-    /// <param name="OutHeight">Height of its output at the declared image size.</param>
-    /// <param name="OutWidth">Width of its output at the declared image size.</param>
+    /// <param name="Input">Size of its input at the declared image size.</param>
+    /// <param name="Output">Size of its output at the declared image size.</param>
     /// <param name="CustomType">The user-defined block type, for a custom block.</param>
     /// <param name="Options">Its stage's options, every one resolved.</param>
     internal sealed record BlockPlan(
@@ -50,8 +58,8 @@ namespace Gen.Generator.Model
         int InChannels,
         int Stride,
         int HeadDim,
-        int OutHeight,
-        int OutWidth,
+        FeatureSize Input,
+        FeatureSize Output,
         string? CustomType,
         StageOptions Options);
 }

@@ -19,7 +19,8 @@ namespace Gen.Generator.Planning
             var stemDefinition = StemCatalog.For(stemSpec.Kind);
             var stem = stemDefinition.Plan(stemSpec, image);
             var stages = new List<StagePlan>();
-            int channels = stem.Channels, height = stem.OutHeight, width = stem.OutWidth;
+            var channels = stem.Channels;
+            var size = stem.Output;
             long totalStride = stem.Stride;
             foreach (var draft in drafts)
             {
@@ -32,19 +33,17 @@ namespace Gen.Generator.Planning
                 // Saturates instead of overflowing: any stride above the image already fails GEN0010.
                 totalStride = Math.Min(totalStride * draft.Options.Stride.Value, 1L << 40);
                 FlowRules.Check(new StageFlow(draft, channels, (int)outChannels, totalStride, image), reporter);
-                var outHeight = FeatureSize.Downsample(height, draft.Options.Stride.Value);
-                var outWidth = FeatureSize.Downsample(width, draft.Options.Stride.Value);
+                var outSize = size.Downsample(draft.Options.Stride.Value);
                 var blocks = new List<BlockPlan>();
                 for (var i = 0; i < draft.Options.Depth.Value; i++)
                 {
-                    var input = i == 0 ? channels : (int)outChannels;
-                    blocks.Add(PlanBlock(draft, input, i == 0 ? draft.Options.Stride.Value : 1, outHeight, outWidth));
+                    var first = i == 0;
+                    blocks.Add(PlanBlock(draft, first ? channels : (int)outChannels, first ? draft.Options.Stride.Value : 1, first ? size : outSize, outSize));
                 }
 
-                stages.Add(new StagePlan(draft.Number, stemDefinition.StageName(draft.Number), EquatableArray.From(blocks), (int)outChannels, outHeight, outWidth));
+                stages.Add(new StagePlan(draft.Number, stemDefinition.StageName(draft.Number), EquatableArray.From(blocks), (int)outChannels, outSize.Height, outSize.Width));
                 channels = (int)outChannels;
-                height = outHeight;
-                width = outWidth;
+                size = outSize;
             }
 
             if (reporter.HasErrors)
@@ -61,20 +60,20 @@ namespace Gen.Generator.Planning
             return new ArchitecturePlan(spec.Namespace, spec.ClassName, spec.Accessibility, image.Channels, image.Height, image.Width, classes, head, stem, EquatableArray.From(stages), counts);
         }
 
-        private static Counts? Count(SpecModel spec, StemPlan stem, List<StagePlan> stages, HeadKind head, int headInput, int classes, Reporter reporter)
+        private static ModelCounts? Count(SpecModel spec, StemPlan stem, List<StagePlan> stages, HeadKind head, int headInput, int classes, Reporter reporter)
         {
-            Counts? counts;
+            ModelCounts? counts;
             try
             {
                 counts = ModelCounter.Count(stem, stages, head, headInput, classes);
             }
             catch (OverflowException)
             {
-                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, "more elements than a 64-bit count holds", Limits.Elements + " parameter or buffer elements");
+                reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, "more elements or multiply-accumulates than a 64-bit count holds", Limits.Elements + " parameter or buffer elements");
                 return null;
             }
 
-            if (counts is { } known && Math.Max(known.Parameters, known.Buffers) > Limits.Elements)
+            if (counts?.Total is { } known && Math.Max(known.Parameters, known.Buffers) > Limits.Elements)
             {
                 var what = known.Parameters > Limits.Elements ? known.Parameters + " parameters" : known.Buffers + " buffer elements";
                 reporter.Report(DiagnosticCatalog.ModelTooLarge, spec.Backbone.Locations.Attribute, spec.ClassName, what, Limits.Elements + " elements");
@@ -83,11 +82,11 @@ namespace Gen.Generator.Planning
             return counts;
         }
 
-        private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, int height, int width)
+        private static BlockPlan PlanBlock(StageDraft draft, int input, int stride, FeatureSize inSize, FeatureSize outSize)
         {
             var options = draft.Options;
             var headDim = options.HeadDim == StageAttribute.HeadDimFromChannels ? input / options.Heads!.Value : options.HeadDim!.Value;
-            return new BlockPlan(draft.Kind, input, stride, headDim, height, width, draft.Custom?.TypeName, options);
+            return new BlockPlan(draft.Kind, input, stride, headDim, inSize, outSize, draft.Custom?.TypeName, options);
         }
     }
 }

@@ -53,8 +53,8 @@ namespace Gen.Generator.Stems
             image.Channels,
             stem.Channels ?? 0,
             stem.Depth ?? ConvStemAttribute.DefaultDepth,
-            FeatureSize.Downsample(image.Height, 2),
-            FeatureSize.Downsample(image.Width, 2),
+            image.Size,
+            image.Size.Downsample(2),
             2);
 
         /// <inheritdoc/>
@@ -82,7 +82,8 @@ namespace Gen.Generator.Stems
             var total = Counts.Zero;
             for (var i = 0; i < stem.Depth; i++)
             {
-                total += Counts.Conv(i == 0 ? stem.InChannels : stem.Channels, stem.Channels, 3) + Counts.BatchNorm(stem.Channels);
+                // The first layer strides; every layer's output is the stem's.
+                total += Counts.Conv(i == 0 ? stem.InChannels : stem.Channels, stem.Channels, 3, stem.Output) + Counts.BatchNorm(stem.Channels);
             }
 
             return total;

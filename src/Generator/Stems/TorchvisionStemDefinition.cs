@@ -64,15 +64,8 @@ namespace Gen.Generator.Stems
         /// <inheritdoc/>
         public override StemPlan Plan(StemSpec stem, ImageSpec image)
         {
-            var stride = HasPool ? Stride * 2 : Stride;
-            int height = FeatureSize.Downsample(image.Height, Stride), width = FeatureSize.Downsample(image.Width, Stride);
-            if (HasPool)
-            {
-                height = FeatureSize.Downsample(height, 2);
-                width = FeatureSize.Downsample(width, 2);
-            }
-
-            return new StemPlan(Kind, image.Channels, stem.Channels ?? 0, 1, height, width, stride);
+            var output = HasPool ? ConvOutput(image.Size).Downsample(2) : ConvOutput(image.Size);
+            return new StemPlan(Kind, image.Channels, stem.Channels ?? 0, 1, image.Size, output, HasPool ? Stride * 2 : Stride);
         }
 
         /// <inheritdoc/>
@@ -97,6 +90,9 @@ namespace Gen.Generator.Stems
             $"stem: conv1 {Kernel}x{Kernel}/{Stride}, bn1, relu" + (HasPool ? ", maxpool 3x3/2" : string.Empty);
 
         /// <inheritdoc/>
-        public override Counts Count(StemPlan stem) => Counts.Conv(stem.InChannels, stem.Channels, Kernel) + Counts.BatchNorm(stem.Channels);
+        public override Counts Count(StemPlan stem) => Counts.Conv(stem.InChannels, stem.Channels, Kernel, ConvOutput(stem.Input)) + Counts.BatchNorm(stem.Channels);
+
+        /// <summary>The size of <c>conv1</c>'s output (before the pool), padded by half its kernel.</summary>
+        private FeatureSize ConvOutput(FeatureSize input) => input.Downsample(Stride);
     }
 }
