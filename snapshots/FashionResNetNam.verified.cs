@@ -11,28 +11,28 @@ namespace Gen.Architectures
     /// <remarks>
     /// <list type="table">
     /// <listheader><term>Module</term><description>Output at 28x28 (C x H x W); MACs</description></listheader>
-    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>16 x 28 x 28; 112,896</description></item>
-    /// <item><term>layer1: 2 x BasicBlock, stride 1</term><description>16 x 28 x 28; 7,225,344</description></item>
-    /// <item><term>layer2: 2 x BasicBlock, stride 2</term><description>32 x 14 x 14; 6,422,528</description></item>
-    /// <item><term>layer3: 2 x BasicBlock, stride 2</term><description>64 x 7 x 7; 6,422,528</description></item>
-    /// <item><term>avgpool, fc</term><description>10; 640</description></item>
+    /// <item><term>stem: conv1 3x3/1, bn1, relu</term><description>32 x 28 x 28; 225,792</description></item>
+    /// <item><term>layer1: 1 x BasicBlock, stride 2</term><description>32 x 14 x 14; 3,813,376</description></item>
+    /// <item><term>layer2: 1 x BasicBlock, stride 2</term><description>64 x 7 x 7; 2,809,856</description></item>
+    /// <item><term>layer3: 1 x BasicBlock, stride 2</term><description>128 x 4 x 4; 3,670,016</description></item>
+    /// <item><term>avgpool, fc</term><description>10; 1,280</description></item>
     /// </list>
-    /// 175,418 parameters and 1,568 BN running-statistics elements.
+    /// 309,610 parameters and 1,856 BN running-statistics elements.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Gen.Generator", "1.0.0")]
     public partial class FashionResNetNam : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
     {
         /// <summary>Trainable parameters of the declared model with 10 classes.</summary>
-        public const long ParameterCount = 175418;
+        public const long ParameterCount = 309610;
 
         /// <summary>Elements of every batch norm's running mean and running variance.</summary>
-        public const long RunningStatCount = 1568;
+        public const long RunningStatCount = 1856;
 
         /// <summary>Elements of every persistent buffer (running statistics, batch counters, relative indices).</summary>
-        public const long BufferCount = 1589;
+        public const long BufferCount = 1869;
 
         /// <summary>Multiply-accumulates of one forward pass at the declared input, convolutions and linear layers, as torchinfo and torchvision count them.</summary>
-        public const long MacCount = 20183936;
+        public const long MacCount = 10520320;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
         private readonly global::TorchSharp.Modules.BatchNorm2d bn1;
@@ -48,20 +48,17 @@ namespace Gen.Architectures
         public FashionResNetNam(long numClasses = 10)
             : base(nameof(FashionResNetNam))
         {
-            conv1 = global::TorchSharp.torch.nn.Conv2d(1, 16, 3, stride: 1, padding: 1, bias: false);
-            bn1 = global::TorchSharp.torch.nn.BatchNorm2d(16);
+            conv1 = global::TorchSharp.torch.nn.Conv2d(1, 32, 3, stride: 1, padding: 1, bias: false);
+            bn1 = global::TorchSharp.torch.nn.BatchNorm2d(32);
             relu = global::TorchSharp.torch.nn.ReLU();
             layer1 = global::TorchSharp.torch.nn.Sequential(
-                ("0", new global::Gen.Blocks.BasicBlock(16, 16, 1, attention: global::Gen.AttentionKind.Nam)),
-                ("1", new global::Gen.Blocks.BasicBlock(16, 16, 1, attention: global::Gen.AttentionKind.Nam)));
+                ("0", new global::Gen.Blocks.BasicBlock(32, 32, 2, attention: global::Gen.AttentionKind.Nam)));
             layer2 = global::TorchSharp.torch.nn.Sequential(
-                ("0", new global::Gen.Blocks.BasicBlock(16, 32, 2, attention: global::Gen.AttentionKind.Nam)),
-                ("1", new global::Gen.Blocks.BasicBlock(32, 32, 1, attention: global::Gen.AttentionKind.Nam)));
+                ("0", new global::Gen.Blocks.BasicBlock(32, 64, 2, attention: global::Gen.AttentionKind.Nam)));
             layer3 = global::TorchSharp.torch.nn.Sequential(
-                ("0", new global::Gen.Blocks.BasicBlock(32, 64, 2, attention: global::Gen.AttentionKind.Nam)),
-                ("1", new global::Gen.Blocks.BasicBlock(64, 64, 1, attention: global::Gen.AttentionKind.Nam)));
+                ("0", new global::Gen.Blocks.BasicBlock(64, 128, 2, attention: global::Gen.AttentionKind.Nam)));
             avgpool = global::TorchSharp.torch.nn.AdaptiveAvgPool2d(1);
-            fc = global::TorchSharp.torch.nn.Linear(64, numClasses);
+            fc = global::TorchSharp.torch.nn.Linear(128, numClasses);
             RegisterComponents();
         }
 
@@ -83,7 +80,7 @@ namespace Gen.Architectures
 
         /// <summary>Runs the stem and every stage and returns each stage's output (layer1, layer2, layer3), e.g. for detection or segmentation necks.</summary>
         /// <param name="input">Images, N x 1 x H x W.</param>
-        /// <returns>One feature map per stage, in order; at the declared size: 16 x 28 x 28, 32 x 14 x 14, 64 x 7 x 7.</returns>
+        /// <returns>One feature map per stage, in order; at the declared size: 32 x 14 x 14, 64 x 7 x 7, 128 x 4 x 4.</returns>
         public global::TorchSharp.torch.Tensor[] ForwardFeatures(global::TorchSharp.torch.Tensor input)
         {
             CheckInput(input);
