@@ -48,7 +48,7 @@ namespace Gen.Cli.Commands
                 var result = Evaluator.Evaluate(model, test, fit.Pipeline(mean, std), batchSize);
                 var png = Path.Combine(Path.GetFullPath(parse.GetValue(outDir) ?? Path.GetDirectoryName(path)!), "confusion.png");
                 Directory.CreateDirectory(Path.GetDirectoryName(png)!);
-                Plots.Confusion(result.Confusion, result.Classes, $"{info.Name} on {test.Description}: {100 * result.Accuracy:F2}% top-1", png);
+                Plots.Confusion(result.Confusion, result.Classes, FormattableString.Invariant($"{info.Name}: {100 * result.Accuracy:F2}% top-1 on {result.Count:N0} test images"), png);
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(json))
                 {

@@ -55,7 +55,7 @@ namespace Gen.Cli.Output
             var plot = new ScottPlot.Plot();
             var map = plot.Add.Heatmap(share);
             map.Colormap = new ScottPlot.Colormaps.Viridis();
-            map.FlipVertically = true;
+            map.FlipVertically = false;
             plot.Add.ColorBar(map).Label = "% of the true class";
             for (int i = 0; i < n; i++)
             {
