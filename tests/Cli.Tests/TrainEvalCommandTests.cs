@@ -72,6 +72,9 @@ namespace Gen.Cli.Tests
 
             var record = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "last.json")))!;
             Assert.Equal("completed", (string)record["status"]!);
+            var best = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "best.json")))!;
+            int bestEpoch = (int)best["state"]!["bestEpoch"]!;
+            Assert.Equal(bestEpoch == 3 ? "completed" : "in-progress", (string)best["status"]!);
             Assert.Equal("FashionResNetNam", (string)record["backbone"]!["name"]!);
             Assert.Equal(3, record["state"]!["history"]!.AsArray().Count);
             Assert.Equal(16, (int)record["options"]!["batchSize"]!);

@@ -87,6 +87,11 @@ namespace Gen.Training
             }
 
             AtomicFile.WriteText(PathOf("last.json"), Record(state, "last", status.ToString().ToLowerInvariant(), message));
+            if (state.BestEpoch == state.CompletedEpochs && File.Exists(PathOf("best.json")))
+            {
+                // The best checkpoint is the last one: its record gets the final status too.
+                AtomicFile.WriteText(PathOf("best.json"), Record(state, "best", status.ToString().ToLowerInvariant(), message));
+            }
         }
 
         /// <summary>Total training seconds so far (earlier sessions included).</summary>
