@@ -58,7 +58,7 @@ namespace Gen.Blocks
             var normed = bn2.call(x);
             var gamma = (detachWeight ? bn2.weight.detach() : bn2.weight).abs();
             var weight = (gamma / gamma.sum()).reshape(1, -1, 1, 1);
-            return ((normed * weight).sigmoid() * x).MoveToOuterDisposeScope();
+            return ((normed * weight).sigmoid_() * x).MoveToOuterDisposeScope();
         }
     }
 
@@ -87,7 +87,7 @@ namespace Gen.Blocks
         {
             using var scope = NewDisposeScope();
             var pooled = functional.adaptive_avg_pool2d(x, 1);
-            return fc2.call(fc1.call(pooled).relu()).sigmoid().MoveToOuterDisposeScope();
+            return fc2.call(fc1.call(pooled).relu_()).sigmoid_().MoveToOuterDisposeScope();
         }
     }
 
@@ -126,7 +126,7 @@ namespace Gen.Blocks
         {
             using var scope = NewDisposeScope();
             var pooled = functional.adaptive_avg_pool2d(x, 1);
-            var gate = fc2.call(fc1.call(pooled).relu()).sigmoid();
+            var gate = fc2.call(fc1.call(pooled).relu_()).sigmoid_();
             return (x * gate).MoveToOuterDisposeScope();
         }
     }

@@ -54,7 +54,9 @@ namespace Gen.Blocks
             if (nam is not null) branch = nam.call(branch);
             if (se is not null) branch = se.call(branch);
             if (dropPath is not null) branch = dropPath.call(branch);
-            return (branch + identity).relu();
+            // In place, as torchvision does: the branch is always a fresh tensor (a batch norm's or a
+            // product's output) whose backward does not read it, so autograd keeps its gradients.
+            return branch.add_(identity).relu_();
         }
     }
 }

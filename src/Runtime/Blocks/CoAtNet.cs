@@ -211,7 +211,6 @@ namespace Gen.Blocks
         private readonly Module<Tensor, Tensor> to_out;
         private readonly long heads;
         private readonly long tokens;
-        private readonly double scale;
 
         internal RelativeAttention(long inp, long oup, long height, long width, long heads, long headDim, double dropout)
             : base(nameof(RelativeAttention))
@@ -220,7 +219,6 @@ namespace Gen.Blocks
             bool projectOut = !(heads == 1 && headDim == inp);
             this.heads = heads;
             tokens = height * width;
-            scale = Math.Pow(headDim, -0.5);
 
             var table = zeros((2 * height - 1) * (2 * width - 1), heads);
             table.DetachFromDisposeScope();
@@ -256,11 +254,13 @@ namespace Gen.Blocks
             var q = qkv[0];
             var k = qkv[1];
             var v = qkv[2];
-            var dots = q.matmul(k.transpose(-1, -2)) * scale;                                  // b, heads, n, n
             var bias = relative_bias_table[relative_index.reshape(-1)]                         // n*n, heads
                 .reshape(n, n, heads).permute(2, 0, 1).unsqueeze(0);                           // 1, heads, n, n
-            var attention = (dots + bias).softmax(-1);
-            var output = attention.matmul(v).transpose(1, 2).reshape(b, n, -1);
+            // softmax(q k^T / sqrt(headDim) + bias) v, the seed's formulation, computed by libtorch's fused
+            // attention kernel with the relative bias as its additive mask (its default scale is
+            // the seed's): one pass instead of a materialized dots tensor.
+            var output = functional.scaled_dot_product_attention(q, k, v, bias)
+                .transpose(1, 2).reshape(b, n, -1);
             return to_out.call(output).MoveToOuterDisposeScope();
         }
     }

@@ -126,9 +126,9 @@ namespace Gen.Blocks
         public override Tensor forward(Tensor x)
         {
             using var scope = NewDisposeScope();
-            var branch = bn1.call(conv1.call(x)).relu();
+            var branch = bn1.call(conv1.call(x)).relu_();
             if (avd is not null) branch = avd.call(branch);
-            branch = bn2.call(cot_layer.call(branch)).relu();
+            branch = bn2.call(cot_layer.call(branch)).relu_();
             branch = bn3.call(conv3.call(branch));
             var identity = downsample is null ? x : downsample.call(x);
             return BlockParts.Finish(branch, identity, nam, se, drop_path).MoveToOuterDisposeScope();

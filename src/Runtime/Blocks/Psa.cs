@@ -134,8 +134,8 @@ namespace Gen.Blocks
         public override Tensor forward(Tensor x)
         {
             using var scope = NewDisposeScope();
-            var branch = bn1.call(conv1.call(x)).relu();
-            branch = bn2.call(conv2.call(branch)).relu();
+            var branch = bn1.call(conv1.call(x)).relu_();
+            branch = bn2.call(conv2.call(branch)).relu_();
             branch = bn3.call(conv3.call(branch));
             var identity = downsample is null ? x : downsample.call(x);
             return BlockParts.Finish(branch, identity, nam, se, drop_path).MoveToOuterDisposeScope();
