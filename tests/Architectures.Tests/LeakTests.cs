@@ -99,19 +99,8 @@ namespace Gen.Architectures.Tests
             Assert.True(rssAfter - rss < RssBoundBytes, $"{what}: the resident set grew by {(rssAfter - rss) >> 20} MiB over {passes} passes (bound {RssBoundBytes >> 20} MiB).");
         }
 
-        /// <summary>VmRSS from /proc/self/status (Linux), in bytes.</summary>
-        private static long ResidentBytes()
-        {
-            foreach (var line in System.IO.File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Substring(6).Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-
-            throw new InvalidOperationException("/proc/self/status has no VmRSS line.");
-        }
+        private static long ResidentBytes() =>
+            ProcessMemory.ResidentBytes() ?? throw new InvalidOperationException("/proc/self/status has no VmRSS line.");
 
         /// <summary>Finalizes earlier tests' garbage, so it cannot move the counts during the loop.</summary>
         private static void Settle()

@@ -262,6 +262,21 @@ namespace Gen.Runtime.Tests
         }
 
         [Fact]
+        public void BoolElementOtherThanZeroOrOneIsNamed()
+        {
+            string path = PathOf("bools.safetensors");
+            string json = "{\"flags\":{\"dtype\":\"BOOL\",\"shape\":[4],\"data_offsets\":[0,4]}}";
+            File.WriteAllBytes(path, Join(json + new string(' ', (8 - (json.Length % 8)) % 8), new byte[] { 1, 0, 2, 1 }));
+            var e = Assert.Throws<SafetensorsException>(() => Safetensors.LoadTensors(path));
+            Assert.Equal("flags", e.Key);
+            Assert.Contains("holds 2 (byte 2)", e.Problem);
+
+            File.WriteAllBytes(path, Join(json + new string(' ', (8 - (json.Length % 8)) % 8), new byte[] { 1, 0, 0, 1 }));
+            var flags = Safetensors.LoadTensors(path)["flags"];
+            Assert.Equal(new[] { true, false, false, true }, flags.data<bool>().ToArray());
+        }
+
+        [Fact]
         public void OffsetsThatDisagreeWithTheShapeAreNamed()
         {
             // proj.weight is [16, 8, 1, 1] F32 = 512 bytes; claim [16, 8, 1, 2]

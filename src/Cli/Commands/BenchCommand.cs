@@ -53,7 +53,7 @@ namespace Gen.Cli.Commands
                     }
                 }
 
-                long peak = PeakResidentBytes();
+                long peak = ProcessMemory.PeakResidentBytes() ?? 0;
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(json))
                 {
@@ -136,19 +136,6 @@ namespace Gen.Cli.Commands
             double elapsed = clock.Elapsed.TotalMilliseconds;
             model.zero_grad();
             return elapsed;
-        }
-
-        private static long PeakResidentBytes()
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Substring(6).Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-
-            return 0;
         }
     }
 }

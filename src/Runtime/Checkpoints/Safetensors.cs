@@ -249,64 +249,15 @@ namespace Gen
 
         private static void WriteTensor(Stream stream, Tensor tensor, string code)
         {
+            if (DtypeCode(tensor.dtype) != code)
+                throw new InvalidOperationException($"a {tensor.dtype} tensor cannot be written as {code}.");
+            if (tensor.numel() == 0) return;
+            // Every supported dtype is stored as libtorch holds it in memory (little-endian IEEE
+            // floats, bfloat16 as the upper half of a float32, two's-complement integers, one byte
+            // per bool), so the tensor's own bytes are written with no managed copy.
             using var scope = NewDisposeScope();
-            var t = tensor.detach().cpu().contiguous();
-            switch (code)
-            {
-                case "F32": WriteArray(stream, Elements<float>(t)); break;
-                case "F64": WriteArray(stream, Elements<double>(t)); break;
-                case "I64": WriteArray(stream, Elements<long>(t)); break;
-                case "I32": WriteArray(stream, Elements<int>(t)); break;
-                case "F16":
-                {
-                    // float16 -> float32 -> float16 is exact.
-                    var values = Elements<float>(t.to_type(ScalarType.Float32));
-                    var bits = new ushort[values.Length];
-                    for (int i = 0; i < values.Length; i++) bits[i] = BitConverter.HalfToUInt16Bits((Half)values[i]);
-                    WriteArray(stream, bits);
-                    break;
-                }
-                case "BF16":
-                {
-                    // bfloat16 is the upper half of a float32: widening is exact, so is the truncation back.
-                    var values = Elements<float>(t.to_type(ScalarType.Float32));
-                    var bits = new ushort[values.Length];
-                    for (int i = 0; i < values.Length; i++) bits[i] = (ushort)(BitConverter.SingleToUInt32Bits(values[i]) >> 16);
-                    WriteArray(stream, bits);
-                    break;
-                }
-                case "I16":
-                {
-                    var values = Elements<int>(t.to_type(ScalarType.Int32));
-                    var narrow = new short[values.Length];
-                    for (int i = 0; i < values.Length; i++) narrow[i] = (short)values[i];
-                    WriteArray(stream, narrow);
-                    break;
-                }
-                case "I8":
-                case "U8":
-                case "BOOL":
-                {
-                    var values = Elements<int>(t.to_type(ScalarType.Int32));
-                    var narrow = new byte[values.Length];
-                    for (int i = 0; i < values.Length; i++) narrow[i] = unchecked((byte)values[i]);
-                    stream.Write(narrow);
-                    break;
-                }
-                default:
-                    throw new InvalidOperationException($"unsupported dtype {code}.");
-            }
+            stream.Write(tensor.detach().cpu().contiguous().bytes);
         }
-
-        private static T[] Elements<T>(Tensor t) where T : unmanaged
-        {
-            if (t.numel() == 0) return Array.Empty<T>();
-            using var accessor = t.data<T>();
-            return accessor.ToArray();
-        }
-
-        private static void WriteArray<T>(Stream stream, T[] values) where T : unmanaged =>
-            stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
 
         // ------------------------------------------------------------------------------------
         // Reading
@@ -500,70 +451,46 @@ namespace Gen
                     $"the data region has {dataLength} bytes but the tensors cover {position}: {dataLength - position} unexplained trailing bytes.");
         }
 
+        /// <summary>
+        /// Reads one tensor's bytes straight into the storage of a new CPU tensor of its dtype and
+        /// shape: no managed copy, so loading holds at most one copy of the checkpoint beside the
+        /// model (the format is little-endian, as the host is; see <see cref="CheckEndianness"/>).
+        /// </summary>
         private static Tensor ReadTensor(SafeFileHandle handle, HeaderInfo file, Entry entry, string path)
         {
+            var type = ScalarTypeOf(entry.Dtype)
+                ?? throw new SafetensorsException(path, entry.Key, $"dtype {entry.Dtype} is not supported (supported: {string.Join(", ", Supported)}).");
             long length = entry.End - entry.Begin;
             if (length > Array.MaxLength)
-                throw new SafetensorsException(path, entry.Key, $"{length} bytes is more than one array can hold.");
-            var bytes = new byte[length];
-            long done = 0;
-            while (done < length)
+                throw new SafetensorsException(path, entry.Key, $"{length} bytes is more than one read can hold.");
+            var result = empty(entry.Shape, type);
+            try
             {
-                int read = RandomAccess.Read(handle, bytes.AsSpan((int)done), file.DataStart + entry.Begin + done);
-                if (read <= 0)
-                    throw new SafetensorsException(path, entry.Key, "the file ended while reading the tensor's data (was it changed while loading?).");
-                done += read;
+                if (length == 0) return result;
+                Span<byte> storage = result.bytes;
+                if (storage.Length != length)
+                    throw new SafetensorsException(path, entry.Key, $"{length} bytes in the file for a tensor of {storage.Length} bytes.");
+                long done = 0;
+                while (done < length)
+                {
+                    int read = RandomAccess.Read(handle, storage.Slice((int)done), file.DataStart + entry.Begin + done);
+                    if (read <= 0)
+                        throw new SafetensorsException(path, entry.Key, "the file ended while reading the tensor's data (was it changed while loading?).");
+                    done += read;
+                }
+                if (type == ScalarType.Bool)
+                {
+                    int bad = storage.IndexOfAnyExcept((byte)0, (byte)1);
+                    if (bad >= 0)
+                        throw new SafetensorsException(path, entry.Key, $"a BOOL element holds {storage[bad]} (byte {bad}); only 0 and 1 are booleans.");
+                }
+                return result;
             }
-            return FromBytes(bytes, entry.Dtype, entry.Shape, path, entry.Key);
-        }
-
-        private static Tensor FromBytes(byte[] bytes, string dtype, long[] shape, string path, string key)
-        {
-            using var scope = NewDisposeScope();
-            ReadOnlySpan<byte> span = bytes;
-            Tensor flat;
-            switch (dtype)
+            catch
             {
-                case "F32": flat = tensor(MemoryMarshal.Cast<byte, float>(span).ToArray()); break;
-                case "F64": flat = tensor(MemoryMarshal.Cast<byte, double>(span).ToArray()); break;
-                case "I64": flat = tensor(MemoryMarshal.Cast<byte, long>(span).ToArray()); break;
-                case "I32": flat = tensor(MemoryMarshal.Cast<byte, int>(span).ToArray()); break;
-                case "F16":
-                {
-                    var values = new float[bytes.Length / 2];
-                    for (int i = 0; i < values.Length; i++)
-                        values[i] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(span.Slice(2 * i)));
-                    flat = tensor(values).to_type(ScalarType.Float16);
-                    break;
-                }
-                case "BF16":
-                {
-                    var values = new float[bytes.Length / 2];
-                    for (int i = 0; i < values.Length; i++)
-                        values[i] = BitConverter.UInt32BitsToSingle((uint)BinaryPrimitives.ReadUInt16LittleEndian(span.Slice(2 * i)) << 16);
-                    flat = tensor(values).to_type(ScalarType.BFloat16);
-                    break;
-                }
-                case "I16":
-                {
-                    var values = new int[bytes.Length / 2];
-                    for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadInt16LittleEndian(span.Slice(2 * i));
-                    flat = tensor(values).to_type(ScalarType.Int16);
-                    break;
-                }
-                case "I8":
-                case "U8":
-                case "BOOL":
-                {
-                    var values = new int[bytes.Length];
-                    for (int i = 0; i < values.Length; i++) values[i] = dtype == "I8" ? (sbyte)bytes[i] : bytes[i];
-                    flat = tensor(values).to_type(ScalarTypeOf(dtype)!.Value);
-                    break;
-                }
-                default:
-                    throw new SafetensorsException(path, key, $"dtype {dtype} is not supported (supported: {string.Join(", ", Supported)}).");
+                result.Dispose();
+                throw;
             }
-            return flat.reshape(shape).MoveToOuterDisposeScope();
         }
 
         // ------------------------------------------------------------------------------------
