@@ -12,7 +12,7 @@ if (( $# > 0 )); then exec "${gen[@]}" "$@"; fi
 
 out="${GEN_MAIN_OUT:-runs/fashion-mnist}"
 start=$(date +%s)
-"${gen[@]}" train FashionResNetNam --data fashion-mnist --epochs 7 --batch 128 --lr 0.1 --out "$out"
+"${gen[@]}" train FashionResNetNam --data fashion-mnist --epochs 8 --batch 128 --lr 0.2 --augment flip --out "$out"
 "${gen[@]}" eval FashionResNetNam --checkpoint "$out/best.safetensors" --data fashion-mnist
 echo
 echo "main job: $(( $(date +%s) - start )) s in all"

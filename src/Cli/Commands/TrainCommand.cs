@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -28,8 +29,8 @@ namespace Gen.Cli.Commands
             var schedule = new Option<ScheduleKind>("--schedule") { Description = "onecycle, cosine (with --warmup) or constant.", DefaultValueFactory = _ => ScheduleKind.OneCycle };
             var warmup = new Option<double>("--warmup") { Description = "Warm-up epochs of cosine and constant schedules.", DefaultValueFactory = _ => 1 };
             var weightDecay = new Option<double>("--weight-decay") { Description = "Weight decay.", DefaultValueFactory = _ => 5e-4 };
-            var augment = new Option<string>("--augment") { Description = "flip-crop (random flip, 2-pixel shift) or none.", DefaultValueFactory = _ => "flip-crop" };
-            augment.AcceptOnlyFromAmong("flip-crop", "none");
+            var augment = new Option<string>("--augment") { Description = "flip-crop (random flip, 2-pixel shift), flip (random flip only) or none.", DefaultValueFactory = _ => AugmentName(AugmentKind.FlipCrop) };
+            augment.AcceptOnlyFromAmong(AugmentNames.Keys.ToArray());
             var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing of the loss.", DefaultValueFactory = _ => 0.1 };
             var seed = new Option<int>("--seed") { Description = "Seed of weights, order, augmentation and dropout: the same seed gives the same run.", DefaultValueFactory = _ => 0 };
             var threads = CommonOptions.Threads();
@@ -58,7 +59,7 @@ namespace Gen.Cli.Commands
                     Schedule = parse.GetValue(schedule),
                     WarmupEpochs = NonNegative(parse.GetValue(warmup), "--warmup"),
                     WeightDecay = NonNegative(parse.GetValue(weightDecay), "--weight-decay"),
-                    Augment = parse.GetValue(augment) == "none" ? AugmentKind.None : AugmentKind.FlipCrop,
+                    Augment = AugmentNames[parse.GetValue(augment)!],
                     LabelSmoothing = parse.GetValue(smoothing) is var ls and >= 0 and < 1 ? ls : throw new UsageException("--label-smoothing must be in [0, 1)."),
                     Seed = parse.GetValue(seed),
                 };
@@ -189,7 +190,17 @@ namespace Gen.Cli.Commands
         }
 
         internal static string Describe(TrainingOptions o) => FormattableString.Invariant(
-            $"{o.Epochs} epochs, batch {o.BatchSize}, {o.Optimizer.ToString().ToLowerInvariant()} lr {o.LearningRate:G4} ({o.Schedule.ToString().ToLowerInvariant()}), weight decay {o.WeightDecay:G3}, augment {(o.Augment == AugmentKind.None ? "none" : "flip-crop")}, label smoothing {o.LabelSmoothing:G3}, seed {o.Seed}");
+            $"{o.Epochs} epochs, batch {o.BatchSize}, {o.Optimizer.ToString().ToLowerInvariant()} lr {o.LearningRate:G4} ({o.Schedule.ToString().ToLowerInvariant()}), weight decay {o.WeightDecay:G3}, augment {AugmentName(o.Augment)}, label smoothing {o.LabelSmoothing:G3}, seed {o.Seed}");
+
+        /// <summary>The command line's name of each augmentation (the one place they are spelled).</summary>
+        private static readonly IReadOnlyDictionary<string, AugmentKind> AugmentNames = new Dictionary<string, AugmentKind>(StringComparer.Ordinal)
+        {
+            ["flip-crop"] = AugmentKind.FlipCrop,
+            ["flip"] = AugmentKind.Flip,
+            ["none"] = AugmentKind.None,
+        };
+
+        private static string AugmentName(AugmentKind kind) => AugmentNames.First(pair => pair.Value == kind).Key;
 
         private static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be positive, not {value}.");
 

@@ -82,15 +82,36 @@ namespace Gen.Training
         }
 
         /// <summary>
-        /// <see cref="AugmentKind.FlipCrop"/> on a prepared batch: each image is flipped left-right
-        /// with probability 1/2 and shifted by a random offset in [-2, 2] on each axis (zero fill),
-        /// all drawn from <paramref name="generator"/> so a seeded run repeats exactly.
+        /// The training-time augmentation <paramref name="kind"/> of a prepared batch, every draw
+        /// from <paramref name="generator"/> so that a seeded run repeats exactly.
+        /// </summary>
+        public static Tensor Augment(Tensor x, AugmentKind kind, Generator generator) => kind switch
+        {
+            AugmentKind.None => x,
+            AugmentKind.Flip => Flip(x, generator),
+            AugmentKind.FlipCrop => FlipCrop(x, generator),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown augmentation."),
+        };
+
+        /// <summary>
+        /// <see cref="AugmentKind.Flip"/> on a prepared batch: each image is flipped left-right
+        /// with probability 1/2, drawn from <paramref name="generator"/>.
+        /// </summary>
+        public static Tensor Flip(Tensor x, Generator generator)
+        {
+            var flips = rand(x.shape[0], generator: generator).lt(0.5).view(-1, 1, 1, 1);
+            return where(flips, x.flip(3), x);
+        }
+
+        /// <summary>
+        /// <see cref="AugmentKind.FlipCrop"/> on a prepared batch: <see cref="Flip"/>, then each
+        /// image shifted by a random offset in [-pad, pad] on each axis (zero fill), all drawn from
+        /// <paramref name="generator"/> so a seeded run repeats exactly.
         /// </summary>
         public static Tensor FlipCrop(Tensor x, Generator generator, int pad = 2)
         {
             long n = x.shape[0], h = x.shape[2], w = x.shape[3];
-            var flips = rand(n, generator: generator).lt(0.5).view(-1, 1, 1, 1);
-            x = where(flips, x.flip(3), x);
+            x = Flip(x, generator);
             var padded = nn.functional.pad(x, new long[] { pad, pad, pad, pad });
             var offsets = randint(0, (2 * pad) + 1, new long[] { n, 2 }, generator: generator).data<long>().ToArray();
             var crops = new Tensor[n];

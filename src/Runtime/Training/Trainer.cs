@@ -84,10 +84,7 @@ namespace Gen.Training
                     long count = Math.Min(options.BatchSize, n - (s * options.BatchSize));
                     var index = order.narrow(0, s * options.BatchSize, count);
                     var x = input.Prepare(train.Images.index_select(0, index));
-                    if (options.Augment == AugmentKind.FlipCrop)
-                    {
-                        x = InputPipeline.FlipCrop(x, generator);
-                    }
+                    x = InputPipeline.Augment(x, options.Augment, generator);
 
                     var y = train.Labels.index_select(0, index);
                     lr = LearningRateSchedule.At(options.Schedule, options.LearningRate, step, totalSteps, warmupSteps);

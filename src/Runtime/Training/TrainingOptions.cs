@@ -31,6 +31,9 @@ namespace Gen.Training
 
         /// <summary>Random horizontal flip and a random crop after 2-pixel zero padding, per image.</summary>
         FlipCrop,
+
+        /// <summary>Random horizontal flip only, per image (milder: for short schedules that underfit with crops).</summary>
+        Flip,
     }
 
     /// <summary>
