@@ -25,8 +25,7 @@ namespace Gen.Build.Tests
             Assert.Equal(SnapshotOutcome.Changed, result.Outcome);
             Assert.Equal(2, result.FirstDifferentLine);
             Assert.Contains("@@ -1,3 +1,3 @@", result.Diff);
-            Assert.Contains("-b\n", result.Diff);
-            Assert.Contains("+B\n", result.Diff);
+            Assert.Contains(" a\n-b\n+B\n c\n", result.Diff);
             Assert.Equal("a\nB\nc\n", File.ReadAllText(Received("Sample")));
             Assert.Equal("a\nb\nc\n", File.ReadAllText(Verified("Sample")));
         }

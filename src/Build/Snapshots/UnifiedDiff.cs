@@ -81,15 +81,16 @@ namespace Gen.Build.Snapshots
                     x++;
                     y++;
                 }
-                else if (y < b.Length && (x == a.Length || lengths[x, y + 1] >= lengths[x + 1, y]))
+                else if (x < a.Length && (y == b.Length || lengths[x + 1, y] >= lengths[x, y + 1]))
                 {
-                    edits.Add(('+', b[y], x, y));
-                    y++;
+                    // Removed lines before added ones, as diff and git show a changed line.
+                    edits.Add(('-', a[x], x, y));
+                    x++;
                 }
                 else
                 {
-                    edits.Add(('-', a[x], x, y));
-                    x++;
+                    edits.Add(('+', b[y], x, y));
+                    y++;
                 }
             }
 
