@@ -65,6 +65,8 @@ public sealed class PackageContentsTests
 
         Assert.Equal(new[] { "README.md", "lib/net10.0/Gen.Architectures.dll", "lib/net10.0/Gen.Architectures.xml" }, package.Files);
         Assert.Equal(new[] { $"Gen {_workspace.Version}" }, package.Dependencies);
+        // All of Gen flows to a project that adds only Gen.Architectures: the build steps and the generator too.
+        Assert.Equal("All", package.Metadata.Descendants().Single(e => e.Name.LocalName == "dependency").Attribute("include")?.Value);
         AssertMetadata(package, "Gen.Architectures");
     }
 
