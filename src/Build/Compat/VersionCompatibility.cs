@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Gen.Build.Elf;
+using Gen.Build.IO;
 
 namespace Gen.Build.Compat
 {
@@ -101,7 +102,7 @@ namespace Gen.Build.Compat
                 bytes[requirement.FlagsOffset + 1] = (byte)(flags >> 8);
             }
 
-            WriteAtomically(path, bytes);
+            AtomicFile.WriteAllBytes(path, bytes);
             return CompatibilityOutcome.Weakened;
         }
 
@@ -110,31 +111,5 @@ namespace Gen.Build.Compat
             string.Join("; ", missing.Select(m =>
                 $"{m.Version} of {m.File} (missing from {m.Provider}), used by {(m.Symbols.Count == 0 ? "no symbol" : string.Join(", ", m.Symbols))}"
                 + (m.IsUnused ? string.Empty : $", of which relocations reference {string.Join(", ", m.RelocatedSymbols)}")));
-
-        private static void WriteAtomically(string path, byte[] bytes)
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            // The new file has the default mode (no execute bit): the loader maps it all the same.
-            var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                File.WriteAllBytes(temporary, bytes);
-                if (File.Exists(path))
-                {
-                    File.Replace(temporary, path, null);
-                }
-                else
-                {
-                    File.Move(temporary, path);
-                }
-            }
-            finally
-            {
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
-            }
-        }
     }
 }

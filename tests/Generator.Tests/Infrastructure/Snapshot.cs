@@ -1,47 +1,25 @@
-using System;
-using System.IO;
-using System.Text;
+using Gen.Build.Snapshots;
 using Xunit.Sdk;
 
 namespace Gen.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// A small stand-in for Verify with its file conventions: <c>snapshots/&lt;Name&gt;.verified.cs</c> is
-/// committed; a mismatch writes <c>&lt;Name&gt;.received.cs</c> beside it (git-ignored) and fails with
-/// a unified diff; <c>GEN_ACCEPT_SNAPSHOTS=1</c> accepts (the received text becomes the verified one).
-/// Files are UTF-8 without BOM, LF line endings.
+/// Snapshot review for specs that live in tests rather than in a project (the edge cases): the
+/// same mechanism the build runs for src/Architectures and for users' projects
+/// (<see cref="SnapshotCheck"/> in Gen.Build.Tasks), as a test assertion. A mismatch writes
+/// <c>&lt;Name&gt;.received.cs</c> and fails with the unified diff; <c>GEN_ACCEPT_SNAPSHOTS=1</c> accepts.
 /// </summary>
 internal static class Snapshot
 {
-    public const string AcceptVariable = "GEN_ACCEPT_SNAPSHOTS";
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public static void Verify(string name, string actual, string? directory = null)
     {
-        directory ??= RepoPaths.Snapshots;
-        Directory.CreateDirectory(directory);
-        var verified = Path.Combine(directory, name + ".verified.cs");
-        var received = Path.Combine(directory, name + ".received.cs");
-        actual = actual.Replace("\r\n", "\n");
-        var expected = File.Exists(verified) ? File.ReadAllText(verified, Utf8).Replace("\r\n", "\n") : null;
-        if (expected == actual)
+        var result = SnapshotCheck.Compare(directory ?? RepoPaths.Snapshots, name, actual, SnapshotCheck.AcceptRequestedByEnvironment);
+        switch (result.Outcome)
         {
-            File.Delete(received);
-            return;
+            case SnapshotOutcome.New:
+                throw new XunitException($"No snapshot {result.VerifiedPath} yet. Review {result.ReceivedPath}; accept with {SnapshotCheck.AcceptVariable}=1 dotnet test.\n" + result.Diff);
+            case SnapshotOutcome.Changed:
+                throw new XunitException($"Snapshot {name} changed from line {result.FirstDifferentLine}. Review {result.ReceivedPath}; accept with {SnapshotCheck.AcceptVariable}=1 dotnet test.\n" + result.Diff);
         }
-
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
-        {
-            File.WriteAllText(verified, actual, Utf8);
-            File.Delete(received);
-            return;
-        }
-
-        File.WriteAllText(received, actual, Utf8);
-        var diff = UnifiedDiff.Create(expected ?? string.Empty, actual, name + ".verified.cs", name + ".received.cs");
-        throw new XunitException(
-            (expected is null ? $"No snapshot {verified} yet." : $"Snapshot {name} changed.")
-            + $" Review {received}; accept with {AcceptVariable}=1 dotnet test.\n" + diff);
     }
 }
