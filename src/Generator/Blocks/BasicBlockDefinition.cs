@@ -33,6 +33,16 @@ namespace Gen.Generator.Blocks
             .New("global::Gen.Blocks.BasicBlock");
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets { get; } = new[] { TwinSnippets.Residual, TwinSnippets.BasicBlock };
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => new PythonArguments()
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
+            .Attention(block.Options.Attention.Value)
+            .Named("drop_path", block.Options.DropPath.Value, unless: 0.0)
+            .Call("BasicBlock");
+
+        /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, planes = block.Options.Channels.Value;

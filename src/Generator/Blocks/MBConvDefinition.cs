@@ -54,6 +54,16 @@ namespace Gen.Generator.Blocks
             .New("global::Gen.Blocks.MBConv");
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets { get; } = new[] { TwinSnippets.PreNorm, TwinSnippets.MBConv };
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => new PythonArguments()
+            .Positional(block.InChannels, block.Options.Channels.Value)
+            .Named("downsample", block.Stride != 1)
+            .Named("expansion", block.Options.Expansion.Value)
+            .Call("MBConv");
+
+        /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, output = block.Options.Channels.Value, hidden = input * block.Options.Expansion.Value, squeezed = input / SeDivisor;

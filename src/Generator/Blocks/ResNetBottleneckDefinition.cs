@@ -49,6 +49,31 @@ namespace Gen.Generator.Blocks
         }
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets => new[] { TwinSnippets.Residual, PythonSnippet };
+
+        /// <summary>The twin's snippet that defines <see cref="PythonClass"/>.</summary>
+        protected abstract string PythonSnippet { get; }
+
+        /// <summary>The twin's Python class of this block.</summary>
+        protected abstract string PythonClass { get; }
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block)
+        {
+            var options = block.Options;
+            var arguments = new PythonArguments()
+                .Positional(block.InChannels, options.Channels.Value, block.Stride)
+                .Named("expansion", options.Expansion.Value);
+            return PythonMiddleArguments(arguments, options)
+                .Attention(options.Attention.Value)
+                .Named("drop_path", options.DropPath.Value, unless: 0.0)
+                .Call(PythonClass);
+        }
+
+        /// <summary>Adds the middle module's Python keyword arguments (none unless it has options).</summary>
+        protected virtual PythonArguments PythonMiddleArguments(PythonArguments arguments, StageOptions options) => arguments;
+
+        /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, planes = block.Options.Channels.Value, output = planes * block.Options.Expansion.Value;

@@ -69,6 +69,18 @@ namespace Gen.Generator.Blocks
             .New("global::Gen.Blocks.RelativeTransformer");
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets { get; } = new[] { TwinSnippets.PreNorm, TwinSnippets.Transformer };
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => new PythonArguments()
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Output.Height, block.Output.Width)
+            .Named("downsample", block.Stride != 1)
+            .Named("heads", block.Options.Heads.Value)
+            .Named("head_dim", block.HeadDim)
+            .Named("dropout", block.Options.Dropout.Value, unless: 0.0)
+            .Call("RelativeTransformer");
+
+        /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
         {
             long input = block.InChannels, output = block.Options.Channels.Value, inner = (long)block.Options.Heads.Value * block.HeadDim;
