@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""Checks a PyTorch twin against what Gen's C# model computed (run by TwinParityTests, Debian's python3-torch).
+
+Gen wrote, in each --dir (one in float32, one in float64): weights.safetensors (the model's state dict) and io.safetensors:
+  input, output_weight          the images and the fixed weights g of the loss sum(output * g)
+  eval.output, eval.features.N  eval mode: forward and forward_features
+  train.output                  train mode (batch statistics), after torch.manual_seed(seed)
+  train.input_grad              d loss / d input
+  train.grad.<key>              d loss / d parameter, for every trainable parameter
+  train.after.<key>             every buffer after the train-mode forward (running statistics)
+This script builds the twin, loads the weights strictly, repeats each computation and prints one
+JSON object: the state-dict keys' agreement and the largest error of each group, each error being
+max |twin - gen| / max |gen| of one tensor. For a parameter's gradient the scale is at least 1e-3 of the
+largest parameter gradient: some gradients are zero in exact arithmetic (a bias under a softmax that
+it shifts uniformly, as CoT's attention_embed.3.bias), and both sides then hold only rounding noise,
+whose ratio means nothing. Exit code 0 when every error is within --tolerance.
+"""
+import argparse
+import importlib.util
+import json
+import os
+import sys
+
+import torch
+
+
+def load_twin(path):
+    spec = importlib.util.spec_from_file_location("twin_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def relative(actual, expected, floor=0.0):
+    """max |actual - expected| / max |expected|, the scale no smaller than floor."""
+    if actual.shape != expected.shape:
+        return float("inf")
+    actual, expected = actual.detach().double(), expected.detach().double()
+    scale = max(expected.abs().max().item() if expected.numel() else 0.0, floor)
+    error = (actual - expected).abs().max().item() if expected.numel() else 0.0
+    return error / scale if scale > 0 else error
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--twin", required=True, help="the twin's .py file")
+    parser.add_argument("--model", required=True, help="the model class in it")
+    parser.add_argument("--dir", required=True, action="append", help="a folder with weights.safetensors and io.safetensors (repeatable: one report line each)")
+    parser.add_argument("--seed", type=int, default=7, help="torch.manual_seed before the train-mode forward (as Gen's side)")
+    parser.add_argument("--tolerance", type=float, default=1e-5)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+
+    twin = load_twin(args.twin)
+    reports = [check(twin, args, folder) for folder in args.dir]
+    for report in reports:
+        print(json.dumps(report))
+    return 0 if all(report["ok"] for report in reports) else 1
+
+
+def check(twin, args, folder):
+    weights = twin.load_safetensors(os.path.join(folder, "weights.safetensors"))
+    io = twin.load_safetensors(os.path.join(folder, "io.safetensors"))
+    model = getattr(twin, args.model)()
+    dtype = io["input"].dtype
+    if dtype == torch.float64:
+        model.double()
+    report = {"model": args.model, "dtype": str(dtype).replace("torch.", ""), "keys_in_order": list(model.state_dict().keys()) == list(weights.keys())}
+    model.load_state_dict(weights, strict=True)
+
+    errors = {}
+    model.eval()
+    with torch.no_grad():
+        errors["eval.output"] = relative(model(io["input"]), io["eval.output"])
+        features = model.forward_features(io["input"])
+        errors["eval.features"] = max(relative(f, io[f"eval.features.{i}"]) for i, f in enumerate(features))
+        report["features"] = len(features) == len([k for k in io if k.startswith("eval.features.")])
+
+    model.train()
+    x = io["input"].clone().requires_grad_(True)
+    torch.manual_seed(args.seed)
+    output = model(x)
+    (output * io["output_weight"]).sum().backward()
+    errors["train.output"] = relative(output, io["train.output"])
+    errors["train.input_grad"] = relative(x.grad, io["train.input_grad"])
+    grads = {name: (p.grad if p.grad is not None else torch.zeros_like(p), io["train.grad." + name]) for name, p in model.named_parameters()}
+    scale = max((expected.abs().max().item() for _, expected in grads.values() if expected.numel()), default=0.0)
+    per_tensor = {name: relative(actual, expected, floor=1e-3 * scale) for name, (actual, expected) in grads.items()}
+    worst = max(per_tensor, key=per_tensor.get) if per_tensor else None
+    errors["train.parameter_grads"] = per_tensor[worst] if worst else 0.0
+    report["worst_parameter"] = worst
+    report["parameters"] = len(grads) == len([k for k in io if k.startswith("train.grad.")])
+    buffers = [relative(b, io["train.after." + name]) for name, b in model.named_buffers()]
+    errors["train.buffers"] = max(buffers) if buffers else 0.0
+
+    report["errors"] = errors
+    report["worst"] = max(errors.values())
+    report["ok"] = report["keys_in_order"] and report["features"] and report["parameters"] and report["worst"] <= args.tolerance
+    return report
+
+
+if __name__ == "__main__":
+    sys.exit(main())
