@@ -52,11 +52,6 @@ namespace Gen.Generator.Blocks
         protected override string PythonClass => "CoTBottleneck";
 
         /// <inheritdoc/>
-        protected override PythonArguments PythonMiddleArguments(PythonArguments arguments, StageOptions options) => arguments
-            .Named("kernel_size", options.KernelSize.Value)
-            .Named("key_groups", options.KeyGroups.Value);
-
-        /// <inheritdoc/>
         protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => CoTLayer(planes, options.KernelSize.Value, options.KeyGroups.Value, at);
 
         /// <summary>

@@ -76,11 +76,6 @@ namespace Gen.Generator.Blocks
         protected override string PythonClass => "EPSABottleneck";
 
         /// <inheritdoc/>
-        protected override PythonArguments PythonMiddleArguments(PythonArguments arguments, StageOptions options) => arguments
-            .Named("kernels", options.Kernels.Value, unless: DefaultKernels)
-            .Named("groups", options.Groups.Value, unless: DefaultGroups);
-
-        /// <inheritdoc/>
         protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => Psa(planes, options.Kernels.Value, options.Groups.Value, at);
 
         /// <summary>

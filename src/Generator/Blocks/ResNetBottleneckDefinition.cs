@@ -36,17 +36,7 @@ namespace Gen.Generator.Blocks
         public override int? ChannelsForWidth(int width, int expansion) => expansion >= 1 && width % expansion == 0 ? width / expansion : null;
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block)
-        {
-            var options = block.Options;
-            var arguments = new ArgumentList()
-                .Positional(block.InChannels, options.Channels.Value, block.Stride)
-                .Named("expansion", options.Expansion.Value);
-            return MiddleArguments(arguments, options)
-                .Attention(options.Attention.Value)
-                .Named("dropPath", options.DropPath.Value, unless: 0.0)
-                .New(TypeName);
-        }
+        public override string Construct(BlockPlan block) => Arguments(block).New(TypeName);
 
         /// <inheritdoc/>
         public override IReadOnlyList<string> PythonSnippets => new[] { TwinSnippets.Residual, PythonSnippet };
@@ -58,20 +48,7 @@ namespace Gen.Generator.Blocks
         protected abstract string PythonClass { get; }
 
         /// <inheritdoc/>
-        public override string PythonConstruct(BlockPlan block)
-        {
-            var options = block.Options;
-            var arguments = new PythonArguments()
-                .Positional(block.InChannels, options.Channels.Value, block.Stride)
-                .Named("expansion", options.Expansion.Value);
-            return PythonMiddleArguments(arguments, options)
-                .Attention(options.Attention.Value)
-                .Named("drop_path", options.DropPath.Value, unless: 0.0)
-                .Call(PythonClass);
-        }
-
-        /// <summary>Adds the middle module's Python keyword arguments (none unless it has options).</summary>
-        protected virtual PythonArguments PythonMiddleArguments(PythonArguments arguments, StageOptions options) => arguments;
+        public override string PythonConstruct(BlockPlan block) => Arguments(block).Call(PythonClass);
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
@@ -84,6 +61,17 @@ namespace Gen.Generator.Blocks
                 + Counts.Conv(planes, output, 1, block.Output) + Counts.BatchNorm(output)
                 + AttentionAddOn.Downsample(input, output, block.Stride, block.Output)
                 + AttentionAddOn.Count(block.Options.Attention.Value, output);
+        }
+
+        private ArgumentList Arguments(BlockPlan block)
+        {
+            var options = block.Options;
+            var arguments = new ArgumentList()
+                .Positional(block.InChannels, options.Channels.Value, block.Stride)
+                .Named("expansion", options.Expansion.Value);
+            return MiddleArguments(arguments, options)
+                .Attention(options.Attention.Value)
+                .Named("dropPath", options.DropPath.Value, unless: 0.0);
         }
 
         /// <summary>Adds the middle module's constructor arguments (none unless it has options).</summary>
