@@ -15,7 +15,8 @@ namespace Gen.Architectures.Tests
     /// safetensors strictly with the same keys in the same order and gives Gen's outputs (eval
     /// forward and features; train-mode forward with the same drop-path and dropout draws, input and
     /// parameter gradients, BN statistics after) within 1e-5 (max |twin - gen| / max |gen| per
-    /// tensor), in float64 and in float32 (float32 parameter gradients within 1e-4). The reduced variants of every family,
+    /// tensor), in float64 and in float32 (float32 parameter gradients within 1e-4, and at full size
+    /// no further apart than float32's own rounding of either side allows). The reduced variants of every family,
     /// the twin variants (every option) and FashionResNetNam run by default; the full-size backbones
     /// (one per family) with GEN_TWIN_FULL=1. Skipped, with the reason, without python3-torch.
     /// </summary>
@@ -29,6 +30,18 @@ namespace Gen.Architectures.Tests
         /// measured up to 3e-5 here; in float64 the same gradients agree within 1e-5 like the rest.
         /// </summary>
         public const double Float32GradientTolerance = 1e-4;
+
+        /// <summary>
+        /// In float32 a result may also differ from Gen's by as much as float32's own rounding allows:
+        /// Gen's float32 result against its float64 one plus the twin's (check_twin.py's
+        /// <c>float32_rounding</c>; the two float64 results agree to 1e-13, so the triangle inequality
+        /// bounds the difference by that sum), with this margin for the slightly different scales. At
+        /// full size a train-mode backward through 16 or more batch norms cancels so much that float32
+        /// keeps two or three digits of the gradients (measured in Gen itself, float32 against
+        /// float64: ResNet50's input gradient 2.6e-2, its parameter gradients 1.8e-1), so the twin and
+        /// Gen cannot agree better there; at the reduced widths the fixed bars hold on their own.
+        /// </summary>
+        public const double RoundingMargin = 1.1;
 
         public const string FullSizeVariable = "GEN_TWIN_FULL";
 
@@ -85,6 +98,11 @@ namespace Gen.Architectures.Tests
                 foreach (var error in report.GetProperty("errors").EnumerateObject())
                 {
                     var bar = float32 && error.Name == "train.parameter_grads" ? Float32GradientTolerance : Tolerance;
+                    if (float32 && report.TryGetProperty("float32_rounding", out var rounding) && rounding.TryGetProperty(error.Name, out var allowed))
+                    {
+                        bar = Math.Max(bar, RoundingMargin * allowed.GetDouble());
+                    }
+
                     Assert.True(error.Value.GetDouble() <= bar, $"{name}: {error.Name} in {report.GetProperty("dtype")} differs by {error.Value.GetDouble():E2} (relative), above {bar:E0}.");
                 }
             }

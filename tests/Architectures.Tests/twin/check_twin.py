@@ -53,10 +53,35 @@ def main():
     torch.set_num_threads(args.threads)
 
     twin = load_twin(args.twin)
-    reports = [check(twin, args, folder) for folder in args.dir]
+    checked = [check(twin, args, folder) for folder in args.dir]
+    reports = [report for report, _ in checked]
+    if len(args.dir) == 2 and [r["dtype"] for r in reports] == ["float32", "float64"]:
+        reports[0]["float32_rounding"] = rounding(twin, args.dir, [results for _, results in checked])
     for report in reports:
         print(json.dumps(report))
     return 0 if all(report["ok"] for report in reports) else 1
+
+
+def rounding(twin, folders, results):
+    """
+    Per group, how far float32 can put the twin from Gen: Gen's own float32 result against its
+    float64 one, plus the twin's own. Both float64 results agree to ~1e-14, so by the triangle
+    inequality |twin32 - gen32| stays within that sum (per tensor, then the worst tensor).
+    """
+    gen = [twin.load_safetensors(os.path.join(folder, "io.safetensors")) for folder in folders]
+    grads = [key for key in gen[1] if key.startswith("train.grad.")]
+    scale = max((gen[1][key].abs().max().item() for key in grads), default=0.0)
+
+    def both(key, floor=0.0):
+        return relative(gen[0][key], gen[1][key], floor) + relative(results[0][key], results[1][key], floor)
+
+    return {
+        "eval.output": both("eval.output"),
+        "eval.features": max(both(k) for k in gen[1] if k.startswith("eval.features.")),
+        "train.output": both("train.output"),
+        "train.input_grad": both("train.input_grad"),
+        "train.parameter_grads": max((both(k, 1e-3 * scale) for k in grads), default=0.0),
+    }
 
 
 def check(twin, args, folder):
@@ -69,11 +94,13 @@ def check(twin, args, folder):
     report = {"model": args.model, "dtype": str(dtype).replace("torch.", ""), "keys_in_order": list(model.state_dict().keys()) == list(weights.keys())}
     model.load_state_dict(weights, strict=True)
 
-    errors = {}
+    errors, results = {}, {}
     model.eval()
     with torch.no_grad():
-        errors["eval.output"] = relative(model(io["input"]), io["eval.output"])
+        results["eval.output"] = model(io["input"])
+        errors["eval.output"] = relative(results["eval.output"], io["eval.output"])
         features = model.forward_features(io["input"])
+        results.update({f"eval.features.{i}": f for i, f in enumerate(features)})
         errors["eval.features"] = max(relative(f, io[f"eval.features.{i}"]) for i, f in enumerate(features))
         report["features"] = len(features) == len([k for k in io if k.startswith("eval.features.")])
 
@@ -82,9 +109,11 @@ def check(twin, args, folder):
     torch.manual_seed(args.seed)
     output = model(x)
     (output * io["output_weight"]).sum().backward()
+    results["train.output"], results["train.input_grad"] = output.detach(), x.grad
     errors["train.output"] = relative(output, io["train.output"])
     errors["train.input_grad"] = relative(x.grad, io["train.input_grad"])
     grads = {name: (p.grad if p.grad is not None else torch.zeros_like(p), io["train.grad." + name]) for name, p in model.named_parameters()}
+    results.update({"train.grad." + name: actual for name, (actual, _) in grads.items()})
     scale = max((expected.abs().max().item() for _, expected in grads.values() if expected.numel()), default=0.0)
     per_tensor = {name: relative(actual, expected, floor=1e-3 * scale) for name, (actual, expected) in grads.items()}
     worst = max(per_tensor, key=per_tensor.get) if per_tensor else None
@@ -97,7 +126,7 @@ def check(twin, args, folder):
     report["errors"] = errors
     report["worst"] = max(errors.values())
     report["ok"] = report["keys_in_order"] and report["features"] and report["parameters"] and report["worst"] <= args.tolerance
-    return report
+    return report, results
 
 
 if __name__ == "__main__":
