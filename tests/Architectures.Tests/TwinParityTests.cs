@@ -20,6 +20,7 @@ namespace Gen.Architectures.Tests
     /// the twin variants (every option) and FashionResNetNam run by default; the full-size backbones
     /// (one per family) with GEN_TWIN_FULL=1. Skipped, with the reason, without python3-torch.
     /// </summary>
+    [Collection(TwinParityCollection.Name)]
     public sealed class TwinParityTests
     {
         public const double Tolerance = 1e-5;
@@ -107,5 +108,16 @@ namespace Gen.Architectures.Tests
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The twin checks run alone: the train-mode step draws its drop-path and dropout masks from
+    /// libtorch's global generator right after seeding it, and a test running beside them would
+    /// draw from it in between.
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class TwinParityCollection
+    {
+        public const string Name = "Twin parity (global random generator)";
     }
 }
