@@ -30,6 +30,9 @@ namespace Gen.Build
         /// <summary>Emitted file names that are not backbones (the assembly's catalog).</summary>
         public string[] ExcludedFileNames { get; set; } = Array.Empty<string>();
 
+        /// <summary>Endings of emitted file names that are not backbones (PyTorch twins, <c>.PyTorch.g.cs</c>: their Python is reviewed as <c>.verified.py</c> by Gen's generator tests).</summary>
+        public string[] ExcludedSuffixes { get; set; } = Array.Empty<string>();
+
         /// <summary>Accept every generated source as its snapshot (<c>-p:GenAcceptSnapshots=true</c>, or <c>GEN_ACCEPT_SNAPSHOTS=1</c>: the targets map it).</summary>
         public bool Accept { get; set; }
 
@@ -37,7 +40,7 @@ namespace Gen.Build
         public override bool Execute()
         {
             var generated = Directory.Exists(GeneratedDirectory)
-                ? Directory.GetFiles(GeneratedDirectory, "*.g.cs").Where(path => !ExcludedFileNames.Contains(Path.GetFileName(path), StringComparer.Ordinal)).OrderBy(path => path, StringComparer.Ordinal).ToArray()
+                ? Directory.GetFiles(GeneratedDirectory, "*.g.cs").Where(path => !ExcludedFileNames.Contains(Path.GetFileName(path), StringComparer.Ordinal) && !ExcludedSuffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal))).OrderBy(path => path, StringComparer.Ordinal).ToArray()
                 : Array.Empty<string>();
             var names = SnapshotNames(generated);
             foreach (var path in generated)

@@ -7,7 +7,7 @@ using Gen.Cli.Commands;
 
 namespace Gen.Cli
 {
-    /// <summary>The <c>gen</c> command line: list, summary, train, eval and bench.</summary>
+    /// <summary>The <c>gen</c> command line: list, summary, train, eval, bench and export.</summary>
     public static class Program
     {
         /// <summary>Exit code of a successful run.</summary>
@@ -63,13 +63,14 @@ namespace Gen.Cli
         internal static RootCommand BuildRoot()
         {
             var root = new RootCommand(
-                "gen: list, inspect, train, evaluate and benchmark the vision backbones that Gen generated from their attribute declarations.\n"
+                "gen: list, inspect, train, evaluate, benchmark and export the vision backbones that Gen generated from their attribute declarations.\n"
                 + "Examples:\n"
                 + "  gen list\n"
                 + "  gen summary ResNet50\n"
                 + "  gen train FashionResNetNam --data fashion-mnist --epochs 8 --out runs/fm\n"
                 + "  gen eval FashionResNetNam --checkpoint runs/fm/best.safetensors --data fashion-mnist\n"
                 + "  gen bench ResNet50 --batch 1,8 --threads 2\n"
+                + "  gen export pytorch FashionResNetNam -o model.py --train-script\n"
                 + "Environment: GEN_THREADS sets libtorch's intra-op threads (a positive integer; default all cores); "
                 + "GEN_FASHION_MNIST points at the Fashion-MNIST files if they are not where Debian's dataset-fashion-mnist puts them.");
             // The version is gen's own, not the entry assembly's (a test host's, in tests).
@@ -86,6 +87,7 @@ namespace Gen.Cli
             root.Subcommands.Add(TrainCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
+            root.Subcommands.Add(ExportCommand.Create());
             return root;
         }
 

@@ -6,6 +6,7 @@ using Gen.Generator.Emission;
 using Gen.Generator.Model;
 using Gen.Generator.Parsing;
 using Gen.Generator.Pipeline;
+using Gen.Generator.Twin;
 using Gen.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -95,6 +96,10 @@ namespace Gen.Generator
                 else if (outcome.Source is not null)
                 {
                     output.AddSource(outcome.HintName, SourceText.From(outcome.Source, System.Text.Encoding.UTF8));
+                    if (outcome.TwinHintName is not null && outcome.TwinSource is not null)
+                    {
+                        output.AddSource(outcome.TwinHintName, SourceText.From(outcome.TwinSource, System.Text.Encoding.UTF8));
+                    }
                 }
             });
 
@@ -207,7 +212,8 @@ namespace Gen.Generator
                 () =>
                 {
                     _probe?.Invoke(TrackingNames.Emit);
-                    return new EmitOutcome(hintName, SourceEmitter.Emit(plan), null, CatalogEntry.Of(plan));
+                    var twin = TwinSourceEmitter.Emit(plan, TwinEmitter.Emit(plan));
+                    return new EmitOutcome(hintName, SourceEmitter.Emit(plan), null, CatalogEntry.Of(plan), TwinSourceEmitter.HintName(plan.Namespace, plan.ClassName), twin);
                 },
                 failure => new EmitOutcome(hintName, null, failure),
                 plan.ClassName,

@@ -101,6 +101,8 @@ public class IncrementalTests
         var after = run.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         Assert.NotEqual(before["Inc.NetA.g.cs"], after["Inc.NetA.g.cs"]);
         Assert.Equal(before["Inc.NetB.g.cs"], after["Inc.NetB.g.cs"]);
+        Assert.NotEqual(before["Inc.NetA.PyTorch.g.cs"], after["Inc.NetA.PyTorch.g.cs"]);
+        Assert.Equal(before["Inc.NetB.PyTorch.g.cs"], after["Inc.NetB.PyTorch.g.cs"]);
         var emit = run.TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, emit.Count(reason => reason == IncrementalStepRunReason.Modified));
         Assert.Equal(1, emit.Count(reason => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
@@ -113,8 +115,9 @@ public class IncrementalTests
     {
         var compilation = GeneratorHarness.Compile(new[] { ("A.cs", SpecA), ("B.cs", SpecB), ("Unrelated.cs", Unrelated) });
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
-        // Two modules and the assembly's catalog.
-        Assert.Equal(2, driver.GetRunResult().Results.Single().GeneratedSources.Count(s => s.HintName != GenerationResult.CatalogHintName));
+        // Two modules, their two PyTorch twins and the assembly's catalog.
+        Assert.Equal(2, driver.GetRunResult().Results.Single().GeneratedSources.Count(s => s.HintName != GenerationResult.CatalogHintName && !s.HintName.EndsWith(GenerationResult.TwinHintSuffix, System.StringComparison.Ordinal)));
+        Assert.Equal(2, driver.GetRunResult().Results.Single().GeneratedSources.Count(s => s.HintName.EndsWith(GenerationResult.TwinHintSuffix, System.StringComparison.Ordinal)));
         Assert.Single(driver.GetRunResult().Results.Single().GeneratedSources, s => s.HintName == GenerationResult.CatalogHintName);
         return (driver, compilation);
     }

@@ -25,6 +25,37 @@ public class SnapshotTests
         Snapshot.Verify(name, source!);
     }
 
+    [Theory]
+    [MemberData(nameof(ArchitectureData))]
+    public void Architecture_pytorch_twin_matches_its_verified_python_snapshot(string name)
+    {
+        var twin = ArchitectureSpecs.Result.Twin(name);
+        Assert.NotNull(twin);
+        Snapshot.Verify(name, twin!, extension: "py");
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeCaseData))]
+    public void Edge_case_pytorch_twin_matches_its_verified_python_snapshot(string name)
+    {
+        var result = GeneratorHarness.Run(EdgeCaseSpecs.All[name]);
+        var twin = result.Twin(name);
+        Assert.NotNull(twin);
+        Snapshot.Verify(name, twin!, extension: "py");
+    }
+
+    [Fact]
+    public void Every_backbone_has_one_pytorch_twin_file_and_every_architecture_a_python_snapshot()
+    {
+        var result = ArchitectureSpecs.Result;
+        Assert.Equal(ArchitectureSpecs.Names.Count, result.TwinSources.Count);
+        var verified = System.IO.Directory.GetFiles(RepoPaths.Snapshots, "*.verified.py")
+            .Select(path => System.IO.Path.GetFileName(path)!.Replace(".verified.py", string.Empty))
+            .ToHashSet();
+        Assert.Empty(ArchitectureSpecs.Names.Concat(EdgeCaseSpecs.All.Keys).Except(verified));
+        Assert.Empty(verified.Except(ArchitectureSpecs.Names).Except(EdgeCaseSpecs.All.Keys));
+    }
+
     [Fact]
     public void There_are_at_least_eight_edge_case_specs_and_every_architecture_and_edge_case_has_a_snapshot_file()
     {
@@ -48,6 +79,17 @@ public class SnapshotTests
     {
         var targets = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Runtime", "buildTransitive", "Gen.Snapshots.targets"));
         Assert.Contains($"ExcludedFileNames=\"{CatalogEmitter.HintName}\"", targets);
+    }
+
+    public static TheoryData<string> ArchitectureData()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in ArchitectureSpecs.Names.OrderBy(k => k))
+        {
+            data.Add(name);
+        }
+
+        return data;
     }
 
     public static TheoryData<string> EdgeCaseData()

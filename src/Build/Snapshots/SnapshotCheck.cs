@@ -30,12 +30,18 @@ namespace Gen.Build.Snapshots
         /// <summary>Whether the environment asks to accept (<c>GEN_ACCEPT_SNAPSHOTS=1</c>).</summary>
         public static bool AcceptRequestedByEnvironment => Environment.GetEnvironmentVariable(AcceptVariable) == "1";
 
-        /// <summary>Compares <paramref name="generated"/> with <paramref name="name"/>'s snapshot in <paramref name="directory"/>, writing or deleting files as the conventions say.</summary>
-        public static SnapshotResult Compare(string directory, string name, string generated, bool accept)
+        /// <summary>
+        /// Compares <paramref name="generated"/> with <paramref name="name"/>'s snapshot in
+        /// <paramref name="directory"/>, writing or deleting files as the conventions say;
+        /// <paramref name="extension"/> is the snapshot's language (<c>py</c> for PyTorch twins).
+        /// </summary>
+        public static SnapshotResult Compare(string directory, string name, string generated, bool accept, string extension = "cs")
         {
             Directory.CreateDirectory(directory);
-            var verified = Path.Combine(directory, name + VerifiedSuffix);
-            var received = Path.Combine(directory, name + ReceivedSuffix);
+            var verifiedSuffix = ".verified." + extension;
+            var receivedSuffix = ".received." + extension;
+            var verified = Path.Combine(directory, name + verifiedSuffix);
+            var received = Path.Combine(directory, name + receivedSuffix);
             var actual = Normalize(generated);
             var expected = File.Exists(verified) ? Normalize(File.ReadAllText(verified, Utf8)) : null;
             if (expected == actual)
@@ -52,7 +58,7 @@ namespace Gen.Build.Snapshots
             }
 
             AtomicFile.WriteAllText(received, actual);
-            var diff = UnifiedDiff.Create(expected ?? string.Empty, actual, name + VerifiedSuffix, name + ReceivedSuffix);
+            var diff = UnifiedDiff.Create(expected ?? string.Empty, actual, name + verifiedSuffix, name + receivedSuffix);
             return expected is null
                 ? new SnapshotResult(name, SnapshotOutcome.New, verified, received, 0, diff)
                 : new SnapshotResult(name, SnapshotOutcome.Changed, verified, received, FirstDifferentLine(expected, actual), diff);

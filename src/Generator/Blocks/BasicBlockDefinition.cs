@@ -26,11 +26,18 @@ namespace Gen.Generator.Blocks
         public override long OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
+        public override string Construct(BlockPlan block) => Arguments(block).New("global::Gen.Blocks.BasicBlock");
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets { get; } = new[] { TwinSnippets.Residual, TwinSnippets.BasicBlock };
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => Arguments(block).Call("BasicBlock");
+
+        private static ArgumentList Arguments(BlockPlan block) => new ArgumentList()
             .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
             .Attention(block.Options.Attention.Value)
-            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0)
-            .New("global::Gen.Blocks.BasicBlock");
+            .Named("dropPath", block.Options.DropPath.Value, unless: 0.0);
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)

@@ -81,6 +81,12 @@ namespace Gen.Generator.Blocks
         /// <summary>The C# expression constructing <paramref name="block"/>.</summary>
         public abstract string Construct(BlockPlan block);
 
+        /// <summary>The PyTorch twin's Python definitions this kind needs (<see cref="Code.TwinSnippets"/> names, dependencies first).</summary>
+        public abstract IReadOnlyList<string> PythonSnippets { get; }
+
+        /// <summary>The Python expression constructing <paramref name="block"/> in the PyTorch twin (the counterpart of <see cref="Construct"/>).</summary>
+        public abstract string PythonConstruct(BlockPlan block);
+
         /// <summary>What <paramref name="block"/> holds, or null when unknown at compile time.</summary>
         public abstract Counts? Count(BlockPlan block);
 

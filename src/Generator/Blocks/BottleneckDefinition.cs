@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Gen.Generator.Code;
 using Gen.Generator.Model;
 
 namespace Gen.Generator.Blocks
@@ -20,6 +21,12 @@ namespace Gen.Generator.Blocks
 
         /// <inheritdoc/>
         protected override string TypeName => "global::Gen.Blocks.Bottleneck";
+
+        /// <inheritdoc/>
+        protected override string PythonSnippet => TwinSnippets.Bottleneck;
+
+        /// <inheritdoc/>
+        protected override string PythonClass => "Bottleneck";
 
         /// <inheritdoc/>
         protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => Counts.Conv(planes, planes, 3, at);

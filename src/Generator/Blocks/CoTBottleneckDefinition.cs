@@ -46,6 +46,12 @@ namespace Gen.Generator.Blocks
             .Named("keyGroups", options.KeyGroups.Value);
 
         /// <inheritdoc/>
+        protected override string PythonSnippet => TwinSnippets.CoT;
+
+        /// <inheritdoc/>
+        protected override string PythonClass => "CoTBottleneck";
+
+        /// <inheritdoc/>
         protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => CoTLayer(planes, options.KernelSize.Value, options.KeyGroups.Value, at);
 
         /// <summary>

@@ -26,9 +26,16 @@ namespace Gen.Generator.Blocks
         public override long OutChannels(int channels, int expansion) => channels;
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
-            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride)
-            .New(block.CustomType ?? "object");
+        public override string Construct(BlockPlan block) => Arguments(block).New(block.CustomType ?? "object");
+
+        /// <summary>None: the user supplies the block's PyTorch class (<see cref="TwinNames.CustomBlockParameter"/>).</summary>
+        public override IReadOnlyList<string> PythonSnippets { get; } = System.Array.Empty<string>();
+
+        /// <summary>A call of the PyTorch class the user passes to the twin's constructor, with the C# block's arguments.</summary>
+        public override string PythonConstruct(BlockPlan block) => Arguments(block).Call(TwinNames.CustomBlockParameter(block.CustomType ?? "object"));
+
+        private static ArgumentList Arguments(BlockPlan block) => new ArgumentList()
+            .Positional(block.InChannels, block.Options.Channels.Value, block.Stride);
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block) => null;

@@ -70,6 +70,12 @@ namespace Gen.Generator.Blocks
             .Named("groups", options.Groups.Value, unless: DefaultGroups);
 
         /// <inheritdoc/>
+        protected override string PythonSnippet => TwinSnippets.Psa;
+
+        /// <inheritdoc/>
+        protected override string PythonClass => "EPSABottleneck";
+
+        /// <inheritdoc/>
         protected override Counts Middle(long planes, StageOptions options, FeatureSize at) => Psa(planes, options.Kernels.Value, options.Groups.Value, at);
 
         /// <summary>

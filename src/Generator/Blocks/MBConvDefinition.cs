@@ -47,11 +47,18 @@ namespace Gen.Generator.Blocks
         }
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
+        public override string Construct(BlockPlan block) => Arguments(block).New("global::Gen.Blocks.MBConv");
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets { get; } = new[] { TwinSnippets.PreNorm, TwinSnippets.MBConv };
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => Arguments(block).Call("MBConv");
+
+        private static ArgumentList Arguments(BlockPlan block) => new ArgumentList()
             .Positional(block.InChannels, block.Options.Channels.Value)
             .Named("downsample", block.Stride != 1)
-            .Named("expansion", block.Options.Expansion.Value)
-            .New("global::Gen.Blocks.MBConv");
+            .Named("expansion", block.Options.Expansion.Value);
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)

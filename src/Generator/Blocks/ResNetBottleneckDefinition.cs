@@ -36,17 +36,19 @@ namespace Gen.Generator.Blocks
         public override int? ChannelsForWidth(int width, int expansion) => expansion >= 1 && width % expansion == 0 ? width / expansion : null;
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block)
-        {
-            var options = block.Options;
-            var arguments = new ArgumentList()
-                .Positional(block.InChannels, options.Channels.Value, block.Stride)
-                .Named("expansion", options.Expansion.Value);
-            return MiddleArguments(arguments, options)
-                .Attention(options.Attention.Value)
-                .Named("dropPath", options.DropPath.Value, unless: 0.0)
-                .New(TypeName);
-        }
+        public override string Construct(BlockPlan block) => Arguments(block).New(TypeName);
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets => new[] { TwinSnippets.Residual, PythonSnippet };
+
+        /// <summary>The twin's snippet that defines <see cref="PythonClass"/>.</summary>
+        protected abstract string PythonSnippet { get; }
+
+        /// <summary>The twin's Python class of this block.</summary>
+        protected abstract string PythonClass { get; }
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => Arguments(block).Call(PythonClass);
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)
@@ -59,6 +61,17 @@ namespace Gen.Generator.Blocks
                 + Counts.Conv(planes, output, 1, block.Output) + Counts.BatchNorm(output)
                 + AttentionAddOn.Downsample(input, output, block.Stride, block.Output)
                 + AttentionAddOn.Count(block.Options.Attention.Value, output);
+        }
+
+        private ArgumentList Arguments(BlockPlan block)
+        {
+            var options = block.Options;
+            var arguments = new ArgumentList()
+                .Positional(block.InChannels, options.Channels.Value, block.Stride)
+                .Named("expansion", options.Expansion.Value);
+            return MiddleArguments(arguments, options)
+                .Attention(options.Attention.Value)
+                .Named("dropPath", options.DropPath.Value, unless: 0.0);
         }
 
         /// <summary>Adds the middle module's constructor arguments (none unless it has options).</summary>

@@ -60,13 +60,20 @@ namespace Gen.Generator.Blocks
         }
 
         /// <inheritdoc/>
-        public override string Construct(BlockPlan block) => new ArgumentList()
+        public override string Construct(BlockPlan block) => Arguments(block).New("global::Gen.Blocks.RelativeTransformer");
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonSnippets { get; } = new[] { TwinSnippets.PreNorm, TwinSnippets.Transformer };
+
+        /// <inheritdoc/>
+        public override string PythonConstruct(BlockPlan block) => Arguments(block).Call("RelativeTransformer");
+
+        private static ArgumentList Arguments(BlockPlan block) => new ArgumentList()
             .Positional(block.InChannels, block.Options.Channels.Value, block.Output.Height, block.Output.Width)
             .Named("downsample", block.Stride != 1)
             .Named("heads", block.Options.Heads.Value)
             .Named("headDim", block.HeadDim)
-            .Named("dropout", block.Options.Dropout.Value, unless: 0.0)
-            .New("global::Gen.Blocks.RelativeTransformer");
+            .Named("dropout", block.Options.Dropout.Value, unless: 0.0);
 
         /// <inheritdoc/>
         public override Counts? Count(BlockPlan block)

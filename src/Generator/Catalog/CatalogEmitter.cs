@@ -53,6 +53,7 @@ namespace Gen.Generator.Catalog
                 writer.Line($"    Classes: {e.Classes},");
                 writer.Line($"    Stages: {e.Stages},");
                 writer.Line($"    FixedInputSize: {(e.FixedInputSize ? "true" : "false")},");
+                writer.Line($"    PyTorchTwin: global::{e.FullName}.{MemberNames.PyTorchTwin},");
                 writer.Line($"    Create: static numClasses => new global::{e.FullName}({(e.Classes > 0 ? "numClasses" : string.Empty)})),");
             }
 

@@ -33,10 +33,13 @@ namespace Gen.Generator.Emission
         /// <summary>The input-shape check.</summary>
         public const string CheckInput = "CheckInput";
 
+        /// <summary>The PyTorch twin's text, declared in the backbone's second generated file.</summary>
+        public const string PyTorchTwin = "PyTorchTwin";
+
         /// <summary>The count constants, declared when the counts are known.</summary>
         public static readonly string[] Counts = { ParameterCount, RunningStatCount, BufferCount, MacCount };
 
-        /// <summary>The methods, always declared.</summary>
-        public static readonly string[] Methods = { Forward, ForwardFeatures, StateDict, Stem, CheckInput };
+        /// <summary>The methods and the twin, always declared.</summary>
+        public static readonly string[] Methods = { Forward, ForwardFeatures, StateDict, Stem, CheckInput, PyTorchTwin };
     }
 }

@@ -11,5 +11,7 @@ namespace Gen.Generator.Pipeline
     /// <param name="Source">The source text, or null when emission failed.</param>
     /// <param name="Failure">The internal error, when emission failed.</param>
     /// <param name="Entry">The backbone's catalog entry, present only when its module was emitted, so the catalog never names a class without a module.</param>
-    internal sealed record EmitOutcome(string HintName, string? Source, DiagnosticInfo? Failure, Catalog.CatalogEntry? Entry = null);
+    /// <param name="TwinHintName">The PyTorch twin's file name, <c>&lt;Name&gt;.PyTorch.g.cs</c>.</param>
+    /// <param name="TwinSource">The PyTorch twin's C# file, or null when emission failed.</param>
+    internal sealed record EmitOutcome(string HintName, string? Source, DiagnosticInfo? Failure, Catalog.CatalogEntry? Entry = null, string? TwinHintName = null, string? TwinSource = null);
 }

@@ -74,6 +74,23 @@ namespace Gen.Generator.Stems
         }
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonForwardLines { get; } = new[] { "return self.s0(input)" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<PythonField> PythonFields(StemPlan stem)
+        {
+            var items = new List<string>();
+            for (var i = 0; i < stem.Depth; i++)
+            {
+                var input = i == 0 ? stem.InChannels : stem.Channels;
+                var stride = i == 0 ? 2 : 1;
+                items.Add($"nn.Sequential(nn.Conv2d({input}, {stem.Channels}, 3, stride={stride}, padding=1, bias=False), nn.BatchNorm2d({stem.Channels}), nn.GELU())");
+            }
+
+            return new[] { new PythonField("s0", "nn.Sequential(", items) };
+        }
+
+        /// <inheritdoc/>
         public override string Describe(StemPlan stem) => $"s0: {stem.Depth} x (conv 3x3, BN, GELU), first stride 2";
 
         /// <inheritdoc/>

@@ -49,6 +49,12 @@ namespace Gen.Generator.Stems
         /// <summary>The stem's fields in call order.</summary>
         public abstract IReadOnlyList<Field> Fields(StemPlan stem);
 
+        /// <summary>The lines of the PyTorch twin's <c>stem(self, input)</c> method (the counterpart of <see cref="ForwardLines"/>).</summary>
+        public abstract IReadOnlyList<string> PythonForwardLines { get; }
+
+        /// <summary>The PyTorch twin's stem modules in call order (the counterpart of <see cref="Fields"/>).</summary>
+        public abstract IReadOnlyList<Code.PythonField> PythonFields(StemPlan stem);
+
         /// <summary>The stem's row in the shape table.</summary>
         public abstract string Describe(StemPlan stem);
 

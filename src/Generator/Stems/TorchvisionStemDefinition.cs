@@ -86,6 +86,28 @@ namespace Gen.Generator.Stems
         }
 
         /// <inheritdoc/>
+        public override IReadOnlyList<string> PythonForwardLines => HasPool
+            ? new[] { "x = self.relu(self.bn1(self.conv1(input)))", "return self.maxpool(x)" }
+            : new[] { "return self.relu(self.bn1(self.conv1(input)))" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<PythonField> PythonFields(StemPlan stem)
+        {
+            var fields = new List<PythonField>
+            {
+                new PythonField("conv1", $"nn.Conv2d({stem.InChannels}, {stem.Channels}, {Kernel}, stride={Stride}, padding={Kernel / 2}, bias=False)"),
+                new PythonField("bn1", $"nn.BatchNorm2d({stem.Channels})"),
+                new PythonField("relu", "nn.ReLU()"),
+            };
+            if (HasPool)
+            {
+                fields.Add(new PythonField("maxpool", "nn.MaxPool2d(3, stride=2, padding=1)"));
+            }
+
+            return fields;
+        }
+
+        /// <inheritdoc/>
         public override string Describe(StemPlan stem) =>
             $"stem: conv1 {Kernel}x{Kernel}/{Stride}, bn1, relu" + (HasPool ? ", maxpool 3x3/2" : string.Empty);
 

@@ -22,6 +22,7 @@ namespace Gen
     /// <param name="Classes">Declared classes of the head (0 for a feature extractor).</param>
     /// <param name="Stages">Number of stages.</param>
     /// <param name="FixedInputSize">True when a position-aware stage fixes the input size (relative attention).</param>
+    /// <param name="PyTorchTwin">The backbone's PyTorch twin: a self-contained Python module (needs only torch) with the same structure, state-dict keys and order, forward and features (<c>gen export pytorch</c> writes it).</param>
     /// <param name="Create">Builds the model with the given number of classes.</param>
     public sealed record BackboneInfo(
         string Name,
@@ -37,6 +38,7 @@ namespace Gen
         int Classes,
         int Stages,
         bool FixedInputSize,
+        string PyTorchTwin,
         Func<long, nn.Module<Tensor, Tensor>> Create)
     {
         /// <summary>True when the backbone ends in a classification head.</summary>

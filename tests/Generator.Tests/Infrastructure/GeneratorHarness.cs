@@ -57,8 +57,23 @@ internal sealed record GenerationResult(Compilation Input, Compilation Output, G
 
     public Exception? Exception => Run.Exception;
 
-    /// <summary>The generated module sources, one per backbone: everything but the assembly's catalog.</summary>
-    public IReadOnlyList<GeneratedSourceResult> BackboneSources => Run.GeneratedSources.Where(s => s.HintName != CatalogHintName).ToList();
+    /// <summary>The generated module sources, one per backbone: everything but the assembly's catalog and the PyTorch twins.</summary>
+    public IReadOnlyList<GeneratedSourceResult> BackboneSources => Run.GeneratedSources.Where(s => s.HintName != CatalogHintName && !s.HintName.EndsWith(TwinHintSuffix, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The generated PyTorch twin files (<c>&lt;Name&gt;.PyTorch.g.cs</c>), one per backbone.</summary>
+    public IReadOnlyList<GeneratedSourceResult> TwinSources => Run.GeneratedSources.Where(s => s.HintName.EndsWith(TwinHintSuffix, StringComparison.Ordinal)).ToList();
+
+    public const string TwinHintSuffix = ".PyTorch.g.cs";
+
+    /// <summary>
+    /// The Python text of class <paramref name="className"/>'s PyTorch twin, or null: the value of its
+    /// <c>PyTorchTwin</c> constant as the compiler reads it from the generated code.
+    /// </summary>
+    public string? Twin(string className)
+    {
+        var type = Output.GetSymbolsWithName(className, SymbolFilter.Type).OfType<INamedTypeSymbol>().SingleOrDefault();
+        return type?.GetMembers("PyTorchTwin").OfType<IFieldSymbol>().SingleOrDefault()?.ConstantValue as string;
+    }
 
     /// <summary>The catalog's source (<c>GenBackbones</c>), or null when no backbone was valid.</summary>
     public string? CatalogSource => Run.GeneratedSources.Where(s => s.HintName == CatalogHintName).Select(s => s.SourceText.ToString()).SingleOrDefault();

@@ -7,13 +7,13 @@ namespace Gen.Generator.Tests.Infrastructure;
 /// Snapshot review for specs that live in tests rather than in a project (the edge cases): the
 /// same mechanism the build runs for src/Architectures and for users' projects
 /// (<see cref="SnapshotCheck"/> in Gen.Build.Tasks), as a test assertion. A mismatch writes
-/// <c>&lt;Name&gt;.received.cs</c> and fails with the unified diff; <c>GEN_ACCEPT_SNAPSHOTS=1</c> accepts.
+/// <c>&lt;Name&gt;.received.cs</c> (<c>.py</c> for PyTorch twins) and fails with the unified diff; <c>GEN_ACCEPT_SNAPSHOTS=1</c> accepts.
 /// </summary>
 internal static class Snapshot
 {
-    public static void Verify(string name, string actual, string? directory = null)
+    public static void Verify(string name, string actual, string? directory = null, string extension = "cs")
     {
-        var result = SnapshotCheck.Compare(directory ?? RepoPaths.Snapshots, name, actual, SnapshotCheck.AcceptRequestedByEnvironment);
+        var result = SnapshotCheck.Compare(directory ?? RepoPaths.Snapshots, name, actual, SnapshotCheck.AcceptRequestedByEnvironment, extension);
         switch (result.Outcome)
         {
             case SnapshotOutcome.New:
