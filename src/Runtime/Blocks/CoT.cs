@@ -55,10 +55,23 @@ namespace Gen.Blocks
             using var scope = NewDisposeScope();
             long bs = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
             var k1 = key_embed.call(x);
-            var v = value_embed.call(x).flatten(2);                                 // bs, c, h*w
-            var att = attention_embed.call(cat(new[] { k1, x }, 1)).flatten(2);     // key first, then x; bs, c, h*w
-            var k2 = (att.softmax(-1) * v).reshape(bs, c, h, w);                   // softmax over space
-            return (k1 + k2).MoveToOuterDisposeScope();
+            var v = value_embed.call(x);
+            var att = attention_embed.call(cat(new[] { k1, x }, 1));                // key first, then x
+            Tensor k2;                                                              // softmax over space, times v
+            if (MemoryLayout.IsChannelsLast(att) && MemoryLayout.IsChannelsLast(v))
+            {
+                // Channels-last: each image is an (h*w) x c matrix in memory; the softmax runs along
+                // its outer axis and the result keeps the layout, with no strided pass over space.
+                var a = att.flatten(2).transpose(1, 2);                             // bs, h*w, c
+                k2 = (a.softmax(1) * v.flatten(2).transpose(1, 2)).transpose(1, 2).reshape(bs, c, h, w);
+            }
+            else
+            {
+                k2 = (att.flatten(2).softmax(-1) * v.flatten(2)).reshape(bs, c, h, w); // bs, c, h*w
+            }
+
+            // In place: k2 is a fresh product, which the product's backward does not read.
+            return k2.add_(k1).MoveToOuterDisposeScope();
         }
     }
 
