@@ -84,7 +84,7 @@ namespace Gen.Architectures
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             x = layer1.call(x);
             x = layer2.call(x);
             x = layer3.call(x);
@@ -101,17 +101,17 @@ namespace Gen.Architectures
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             var layer1Output = layer1.call(x);
             var layer2Output = layer2.call(layer1Output);
             var layer3Output = layer3.call(layer2Output);
             var layer4Output = layer4.call(layer3Output);
             return new[]
             {
-                layer1Output.MoveToOuterDisposeScope(),
-                layer2Output.MoveToOuterDisposeScope(),
-                layer3Output.MoveToOuterDisposeScope(),
-                layer4Output.MoveToOuterDisposeScope(),
+                layer1Output.contiguous().MoveToOuterDisposeScope(),
+                layer2Output.contiguous().MoveToOuterDisposeScope(),
+                layer3Output.contiguous().MoveToOuterDisposeScope(),
+                layer4Output.contiguous().MoveToOuterDisposeScope(),
             };
         }
 

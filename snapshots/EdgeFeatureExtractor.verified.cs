@@ -65,11 +65,11 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             x = layer1.call(x);
             x = layer2.call(x);
             x = layer3.call(x);
-            return x.MoveToOuterDisposeScope();
+            return x.contiguous().MoveToOuterDisposeScope();
         }
 
         /// <summary>Runs the stem and every stage and returns each stage's output (layer1, layer2, layer3), e.g. for detection or segmentation necks.</summary>
@@ -79,15 +79,15 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             var layer1Output = layer1.call(x);
             var layer2Output = layer2.call(layer1Output);
             var layer3Output = layer3.call(layer2Output);
             return new[]
             {
-                layer1Output.MoveToOuterDisposeScope(),
-                layer2Output.MoveToOuterDisposeScope(),
-                layer3Output.MoveToOuterDisposeScope(),
+                layer1Output.contiguous().MoveToOuterDisposeScope(),
+                layer2Output.contiguous().MoveToOuterDisposeScope(),
+                layer3Output.contiguous().MoveToOuterDisposeScope(),
             };
         }
 

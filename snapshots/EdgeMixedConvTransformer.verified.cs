@@ -71,7 +71,7 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             x = s1.call(x);
             x = s2.call(x);
             x = s3.call(x);
@@ -88,17 +88,17 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             var s1Output = s1.call(x);
             var s2Output = s2.call(s1Output);
             var s3Output = s3.call(s2Output);
             var s4Output = s4.call(s3Output);
             return new[]
             {
-                s1Output.MoveToOuterDisposeScope(),
-                s2Output.MoveToOuterDisposeScope(),
-                s3Output.MoveToOuterDisposeScope(),
-                s4Output.MoveToOuterDisposeScope(),
+                s1Output.contiguous().MoveToOuterDisposeScope(),
+                s2Output.contiguous().MoveToOuterDisposeScope(),
+                s3Output.contiguous().MoveToOuterDisposeScope(),
+                s4Output.contiguous().MoveToOuterDisposeScope(),
             };
         }
 

@@ -63,7 +63,7 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             x = s1.call(x);
             x = s2.call(x);
             x = pool.call(x).flatten(1);
@@ -78,13 +78,13 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             var s1Output = s1.call(x);
             var s2Output = s2.call(s1Output);
             return new[]
             {
-                s1Output.MoveToOuterDisposeScope(),
-                s2Output.MoveToOuterDisposeScope(),
+                s1Output.contiguous().MoveToOuterDisposeScope(),
+                s2Output.contiguous().MoveToOuterDisposeScope(),
             };
         }
 

@@ -61,7 +61,7 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             x = layer1.call(x);
             x = avgpool.call(x).flatten(1);
             x = fc.call(x);
@@ -75,11 +75,11 @@ namespace Edge
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             var layer1Output = layer1.call(x);
             return new[]
             {
-                layer1Output.MoveToOuterDisposeScope(),
+                layer1Output.contiguous().MoveToOuterDisposeScope(),
             };
         }
 

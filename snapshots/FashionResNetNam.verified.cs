@@ -66,7 +66,7 @@ namespace Gen.Architectures
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             x = s1.call(x);
             x = s2.call(x);
             x = s3.call(x);
@@ -82,15 +82,15 @@ namespace Gen.Architectures
         {
             CheckInput(input);
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var x = Stem(input);
+            var x = Stem(global::Gen.MemoryLayout.ChannelsLast(input));
             var s1Output = s1.call(x);
             var s2Output = s2.call(s1Output);
             var s3Output = s3.call(s2Output);
             return new[]
             {
-                s1Output.MoveToOuterDisposeScope(),
-                s2Output.MoveToOuterDisposeScope(),
-                s3Output.MoveToOuterDisposeScope(),
+                s1Output.contiguous().MoveToOuterDisposeScope(),
+                s2Output.contiguous().MoveToOuterDisposeScope(),
+                s3Output.contiguous().MoveToOuterDisposeScope(),
             };
         }
 

@@ -71,6 +71,15 @@ namespace Gen.Bench
             return times;
         }
 
+        /// <summary>The peak resident memory of one untimed training step (peak minus resident before), in bytes; null where the kernel does not tell.</summary>
+        public long? TrainMemory(string model, int batch)
+        {
+            process.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model} train-memory {batch}"));
+            process.StandardInput.Flush();
+            var reply = ReadUntil("memory").GetProperty("peak_rss_bytes");
+            return reply.ValueKind == JsonValueKind.Number ? reply.GetInt64() : null;
+        }
+
         public void Dispose()
         {
             try

@@ -15,6 +15,9 @@ Measurements:
            mode: zero_grad(set_to_none) + forward + cross_entropy(out, fixed labels) + backward +
            step
 Each measurement: --warmup untimed runs, then --runs timed runs; median and min in ms.
+  train-memory  one untimed training step (fresh optimizer) between a reset of the peak resident
+           set ("5" to /proc/self/clear_refs, after malloc_trim) and a read of VmHWM: reports the
+           peak minus the resident set before (--serve only; Gen.Bench does the same in .NET).
 Output: one JSON object per line on stdout (nothing else goes to stdout), e.g.
   {"event": "measurement", "impl": "pytorch", "model": "cotnet50", "mode": "forward",
    "batch": 8, "image": 224, "classes": 1000, "threads": 2, "warmup": 2, "runs": 5,
@@ -32,6 +35,8 @@ OMP_NUM_THREADS / OPENBLAS_NUM_THREADS / MKL_NUM_THREADS = N before torch is imp
 side must use the same N (GEN_THREADS) and the same libblas.so.3.
 """
 import argparse
+import ctypes
+import gc
 import json
 import os
 import statistics
@@ -74,6 +79,27 @@ def loaded_blas():
         return []
 
 
+def status_bytes(field):
+    """A field of /proc/self/status (VmRSS, VmHWM) in bytes, or None where there is none."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def release_free_memory():
+    """Returns the allocator's free pages to the system, so that the resident set is what is live."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 class Bench:
     def __init__(self, torch, rm, threads, seed=0):
         self.torch, self.rm, self.threads, self.seed = torch, rm, threads, seed
@@ -90,11 +116,22 @@ class Bench:
             self.models[name] = m
         return self.models[name]
 
+    def optimizer(self, m):
+        """A fresh SGD optimizer per step, as Gen.Bench builds one: the step creates its momentum buffer."""
+        return self.torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9)
+
+    def train_step(self, m, x, y, opt):
+        """One training step: gradients set to none, forward, cross-entropy, backward, SGD step."""
+        opt.zero_grad(set_to_none=True)
+        loss = self.torch.nn.functional.cross_entropy(m(x), y)
+        loss.backward()
+        opt.step()
+
     def measure(self, name, mode, batch, runs, warmup):
         torch = self.torch
         if name not in MODELS:
             raise ValueError(f"unknown model {name!r}; known: {', '.join(MODELS)}")
-        if mode not in ("forward", "train"):
+        if mode not in ("forward", "train", "train-memory"):
             raise ValueError(f"unknown mode {mode!r}")
         _, image, classes = MODELS[name]
         m = self.model(name)
@@ -115,13 +152,28 @@ class Bench:
             # work on a copy so the forward measurements keep the initial weights
             state = {k: v.clone() for k, v in m.state_dict().items()}
             m.train()
-            opt = torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9)
+            if mode == "train-memory":
+                opt = self.optimizer(m)
+                release_free_memory()
+                before = status_bytes("VmRSS")
+                try:
+                    with open("/proc/self/clear_refs", "w") as f:
+                        f.write("5")
+                    reset = True
+                except OSError:
+                    reset = False
+                self.train_step(m, x, y, opt)
+                peak = status_bytes("VmHWM")
+                m.load_state_dict(state)
+                m.zero_grad(set_to_none=True)
+                m.eval()
+                return {"event": "memory", "impl": "pytorch", "model": name, "batch": batch,
+                        "resident_before_bytes": before,
+                        "peak_rss_bytes": (peak - before) if reset and peak and before else None}
             for i in range(warmup + runs):
+                opt = self.optimizer(m)
                 t0 = time.perf_counter()
-                opt.zero_grad(set_to_none=True)
-                loss = torch.nn.functional.cross_entropy(m(x), y)
-                loss.backward()
-                opt.step()
+                self.train_step(m, x, y, opt)
                 t = time.perf_counter() - t0
                 if i >= warmup:
                     times.append(t * 1e3)

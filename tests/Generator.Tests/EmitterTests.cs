@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Gen.Generator.Emission;
+using Gen.Generator.Tests.Infrastructure;
 using Gen.Generator.Validation;
 using Xunit;
 using static Gen.Generator.Tests.Infrastructure.SpecModels;
@@ -81,8 +82,30 @@ public class EmitterTests
 
         Assert.DoesNotContain(" fc", source);
         Assert.Contains("public Net()", source);
-        Assert.Contains("x = layer1.call(x);\n            return x.MoveToOuterDisposeScope();", source);
+        Assert.Contains("x = layer1.call(x);\n            return x.contiguous().MoveToOuterDisposeScope();", source);
     }
+
+    [Fact]
+    public void Backbone_of_Gen_blocks_runs_channels_last_and_hands_out_NCHW_feature_maps()
+    {
+        var source = Emit(Spec(Stem(StemKind.Cifar, 16), Stage(BlockKind.Basic, 1, 16), Stage(BlockKind.Bottleneck, 1, 16)));
+
+        Assert.Equal(2, Occurrences(source, "Stem(global::Gen.MemoryLayout.ChannelsLast(input));"));
+        Assert.Contains("layer1Output.contiguous().MoveToOuterDisposeScope(),", source);
+        Assert.Contains("layer2Output.contiguous().MoveToOuterDisposeScope(),", source);
+    }
+
+    [Fact]
+    public void Backbone_with_a_user_defined_block_runs_in_the_layout_it_is_given()
+    {
+        var source = GeneratorHarness.Run(EdgeCaseSpecs.All["EdgeCustomBlock"]).Source("EdgeCustomBlock")!;
+
+        Assert.DoesNotContain("MemoryLayout", source);
+        Assert.DoesNotContain(".contiguous()", source);
+        Assert.Equal(2, Occurrences(source, "Stem(input);"));
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, System.StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]
     public void Output_is_deterministic_LF_only_and_indented_by_four_spaces()

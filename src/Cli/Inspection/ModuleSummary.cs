@@ -14,7 +14,8 @@ namespace Gen.Cli.Inspection
     /// on every module records each output shape; parameters are counted per module subtree; MACs
     /// are those of convolutions (output elements x in-channels per group x kernel area) and linear
     /// layers (output elements x in-features), every call of a module counted (EPSANet's shared
-    /// SE weight runs once per branch), summed up the tree. Element-wise work, pooling,
+    /// SE weight runs once per branch), summed up the tree; a block that runs a cheaper formulation
+    /// (<see cref="Gen.Blocks.IMultiplyAccumulates"/>) counts as the one it replaces. Element-wise work, pooling,
     /// normalization and attention's matrix products are not counted, as in torchinfo and
     /// torchvision's published figures.
     /// </summary>
@@ -88,6 +89,7 @@ namespace Gen.Cli.Inspection
 
         private static long LeafMacs(nn.Module module, Tensor output) => module switch
         {
+            Gen.Blocks.IMultiplyAccumulates declared => declared.MultiplyAccumulates(output),
             TorchSharp.Modules.Conv2d conv => output.numel() * conv.weight!.shape[1] * conv.weight.shape[2] * conv.weight.shape[3],
             TorchSharp.Modules.Linear linear => output.numel() * linear.weight!.shape[1],
             _ => 0,

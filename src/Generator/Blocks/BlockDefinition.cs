@@ -40,6 +40,13 @@ namespace Gen.Generator.Blocks
         /// <summary>Whether the block is built for the declared feature size, so the model accepts only the declared image.</summary>
         public virtual bool IsPositionAware => false;
 
+        /// <summary>
+        /// Whether the runtime block takes channels-last tensors and returns them so (every Gen
+        /// block does: they reshape, never <c>view</c>), so that a backbone made only of such blocks
+        /// runs in that layout (<c>Gen.MemoryLayout</c>). A user-defined block may need NCHW strides.
+        /// </summary>
+        public virtual bool KeepsChannelsLast => true;
+
         /// <summary>The expansion a stage takes unless it sets one.</summary>
         public virtual int DefaultExpansion => 1;
 

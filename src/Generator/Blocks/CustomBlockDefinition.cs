@@ -22,6 +22,9 @@ namespace Gen.Generator.Blocks
         /// <summary>Like torchvision's stages, the first custom stage keeps the stem's resolution.</summary>
         public override int DefaultStride(int number) => number == 1 ? 1 : 2;
 
+        /// <summary>A user's block may call <c>view</c>, which needs the NCHW strides: such backbones run in NCHW.</summary>
+        public override bool KeepsChannelsLast => false;
+
         /// <inheritdoc/>
         public override long OutChannels(int channels, int expansion) => channels;
 

@@ -201,7 +201,7 @@ namespace Gen.Generator.Emission
             writer.Line($"public override {TorchNames.Tensor} {MemberNames.Forward}({TorchNames.Tensor} input)").Open();
             writer.Line($"{MemberNames.CheckInput}(input);");
             writer.Line($"using var scope = {TorchNames.NewDisposeScope};");
-            writer.Line($"var x = {MemberNames.Stem}(input);");
+            writer.Line($"var x = {MemberNames.Stem}({Entrance(plan)});");
             foreach (var stage in plan.Stages)
             {
                 writer.Line($"x = {stage.FieldName}.call(x);");
@@ -213,7 +213,7 @@ namespace Gen.Generator.Emission
                 writer.Line("x = fc.call(x);");
             }
 
-            writer.Line("return x.MoveToOuterDisposeScope();");
+            writer.Line($"return x{(hasHead ? string.Empty : Exit(plan))}.MoveToOuterDisposeScope();");
             writer.Close();
         }
 
@@ -226,7 +226,7 @@ namespace Gen.Generator.Emission
             writer.Line($"public {TorchNames.Tensor}[] {MemberNames.ForwardFeatures}({TorchNames.Tensor} input)").Open();
             writer.Line($"{MemberNames.CheckInput}(input);");
             writer.Line($"using var scope = {TorchNames.NewDisposeScope};");
-            writer.Line($"var x = {MemberNames.Stem}(input);");
+            writer.Line($"var x = {MemberNames.Stem}({Entrance(plan)});");
             foreach (var stage in plan.Stages)
             {
                 writer.Line($"var {stage.FieldName}Output = {stage.FieldName}.call({(stage.Number == 1 ? "x" : plan.Stages[stage.Number - 2].FieldName + "Output")});");
@@ -235,7 +235,7 @@ namespace Gen.Generator.Emission
             writer.Line("return new[]").Open();
             foreach (var stage in plan.Stages)
             {
-                writer.Line($"{stage.FieldName}Output.MoveToOuterDisposeScope(),");
+                writer.Line($"{stage.FieldName}Output{Exit(plan)}.MoveToOuterDisposeScope(),");
             }
 
             writer.Close(";");
@@ -278,6 +278,16 @@ namespace Gen.Generator.Emission
 
             writer.Close();
         }
+
+        // A backbone of Gen's own blocks runs channels-last (faster convolutions and pooling in
+        // libtorch, same values): the input is converted once, and the feature maps it hands out are
+        // made NCHW-contiguous again, so that callers may view them as before.
+        private static bool RunsChannelsLast(ArchitecturePlan plan) =>
+            plan.Stages.All(s => s.Blocks.All(b => BlockCatalog.For(b.Kind).KeepsChannelsLast));
+
+        private static string Entrance(ArchitecturePlan plan) => RunsChannelsLast(plan) ? "global::Gen.MemoryLayout.ChannelsLast(input)" : "input";
+
+        private static string Exit(ArchitecturePlan plan) => RunsChannelsLast(plan) ? ".contiguous()" : string.Empty;
 
         private static string Shape(long channels, long height, long width) => $"{channels} x {height} x {width}";
 

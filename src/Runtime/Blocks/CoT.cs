@@ -11,7 +11,8 @@ namespace Gen.Blocks
     /// key convolutions). Static context <c>k1 = ReLU(BN(conv_kxk(x)))</c>, values
     /// <c>v = BN(conv_1x1(x))</c>, attention maps from <c>concat(k1, x)</c> through two 1x1 convs
     /// to <c>k*k*C</c> channels averaged over the <c>k*k</c> axis, softmax over space, times
-    /// <c>v</c>; the output is <c>k1 + that</c>. Shape-preserving.
+    /// <c>v</c>; the output is <c>k1 + that</c>. Shape-preserving. The last convolution and the
+    /// average run as one convolution with averaged weights (<see cref="MeanPointwiseConv"/>).
     /// </summary>
     /// <remarks>
     /// State-dict keys: <c>key_embed.{0 conv kxk groups=keyGroups, 1 BN}</c>,
@@ -23,7 +24,6 @@ namespace Gen.Blocks
         private readonly Sequential key_embed;
         private readonly Sequential value_embed;
         private readonly Sequential attention_embed;
-        private readonly long kernelSize;
 
         /// <summary>Builds the layer.</summary>
         /// <param name="dim">Channels in and out.</param>
@@ -35,7 +35,6 @@ namespace Gen.Blocks
             BlockParts.Positive(kernelSize, nameof(kernelSize));
             BlockParts.Positive(keyGroups, nameof(keyGroups));
             const long factor = 4;
-            this.kernelSize = kernelSize;
             key_embed = ConvBatchNorm.Sequential(
                 Conv2d(dim, dim, kernelSize, padding: kernelSize / 2, groups: keyGroups, bias: false),
                 ReLU());
@@ -44,7 +43,7 @@ namespace Gen.Blocks
             attention_embed = ConvBatchNorm.Sequential(
                 Conv2d(2 * dim, 2 * dim / factor, 1, bias: false),
                 ReLU(),
-                Conv2d(2 * dim / factor, kernelSize * kernelSize * dim, 1));
+                new MeanPointwiseConv(2 * dim / factor, dim, kernelSize * kernelSize));
             RegisterComponents();
         }
 
@@ -55,10 +54,7 @@ namespace Gen.Blocks
             long bs = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
             var k1 = key_embed.call(x);
             var v = value_embed.call(x).flatten(2);                                 // bs, c, h*w
-            var att = attention_embed.call(cat(new[] { k1, x }, 1))                 // key first, then x
-                .reshape(bs, c, kernelSize * kernelSize, h, w)
-                .mean(new long[] { 2 })
-                .flatten(2);                                                        // bs, c, h*w
+            var att = attention_embed.call(cat(new[] { k1, x }, 1)).flatten(2);     // key first, then x; bs, c, h*w
             var k2 = (att.softmax(-1) * v).reshape(bs, c, h, w);                   // softmax over space
             return (k1 + k2).MoveToOuterDisposeScope();
         }

@@ -11,7 +11,8 @@ namespace Gen.Generator.Tests.Infrastructure;
 /// The runtime side of <c>MacCount</c>, by the definition gen's <c>ModuleSummary</c> uses (which
 /// this project does not reference): one forward pass at batch 1 with a hook on every convolution
 /// (output elements x input channels per group x kernel area) and every linear layer (output
-/// elements x input features), each call counted; nothing else counts.
+/// elements x input features), each call counted, and every module that states its declared count
+/// (<c>Gen.Blocks.IMultiplyAccumulates</c>, a fused formulation); nothing else counts.
 /// </summary>
 internal static class MacCounter
 {
@@ -27,6 +28,13 @@ internal static class MacCounter
                     removers.Add(conv.register_forward_hook((_, _, output) =>
                     {
                         macs += output.numel() * conv.weight!.shape[1] * conv.weight.shape[2] * conv.weight.shape[3];
+                        return output;
+                    }).remove);
+                    break;
+                case Gen.Blocks.IMultiplyAccumulates declared when module is nn.Module<Tensor, Tensor> typed:
+                    removers.Add(typed.register_forward_hook((_, _, output) =>
+                    {
+                        macs += declared.MultiplyAccumulates(output);
                         return output;
                     }).remove);
                     break;
