@@ -49,8 +49,8 @@ namespace Gen.Architectures
             : base(nameof(CoAtNet2))
         {
             s0 = global::TorchSharp.torch.nn.Sequential(
-                ("0", global::TorchSharp.torch.nn.Sequential(("0", global::TorchSharp.torch.nn.Conv2d(3, 128, 3, stride: 2, padding: 1, bias: false)), ("1", global::TorchSharp.torch.nn.BatchNorm2d(128)), ("2", global::TorchSharp.torch.nn.GELU()))),
-                ("1", global::TorchSharp.torch.nn.Sequential(("0", global::TorchSharp.torch.nn.Conv2d(128, 128, 3, stride: 1, padding: 1, bias: false)), ("1", global::TorchSharp.torch.nn.BatchNorm2d(128)), ("2", global::TorchSharp.torch.nn.GELU()))));
+                ("0", global::Gen.Inference.ConvBatchNorm.Sequential(global::TorchSharp.torch.nn.Conv2d(3, 128, 3, stride: 2, padding: 1, bias: false), global::TorchSharp.torch.nn.GELU())),
+                ("1", global::Gen.Inference.ConvBatchNorm.Sequential(global::TorchSharp.torch.nn.Conv2d(128, 128, 3, stride: 1, padding: 1, bias: false), global::TorchSharp.torch.nn.GELU())));
             s1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.MBConv(128, 128, downsample: true, expansion: 4)),
                 ("1", new global::Gen.Blocks.MBConv(128, 128, downsample: false, expansion: 4)));

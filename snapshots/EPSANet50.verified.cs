@@ -36,7 +36,7 @@ namespace Gen.Architectures
         public const long MacCount = 3597900160;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
-        private readonly global::TorchSharp.Modules.BatchNorm2d bn1;
+        private readonly global::Gen.Inference.FoldableBatchNorm2d bn1;
         private readonly global::TorchSharp.Modules.ReLU relu;
         private readonly global::TorchSharp.Modules.MaxPool2d maxpool;
         private readonly global::TorchSharp.Modules.Sequential layer1;
@@ -52,7 +52,7 @@ namespace Gen.Architectures
             : base(nameof(EPSANet50))
         {
             conv1 = global::TorchSharp.torch.nn.Conv2d(3, 64, 7, stride: 2, padding: 3, bias: false);
-            bn1 = global::TorchSharp.torch.nn.BatchNorm2d(64);
+            bn1 = new global::Gen.Inference.FoldableBatchNorm2d(conv1);
             relu = global::TorchSharp.torch.nn.ReLU();
             maxpool = global::TorchSharp.torch.nn.MaxPool2d(3, stride: 2, padding: 1);
             layer1 = global::TorchSharp.torch.nn.Sequential(

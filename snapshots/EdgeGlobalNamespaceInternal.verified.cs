@@ -31,7 +31,7 @@ internal partial class EdgeGlobalNamespaceInternal : global::TorchSharp.torch.nn
     public const long MacCount = 25077632;
 
     private readonly global::TorchSharp.Modules.Conv2d conv1;
-    private readonly global::TorchSharp.Modules.BatchNorm2d bn1;
+    private readonly global::Gen.Inference.FoldableBatchNorm2d bn1;
     private readonly global::TorchSharp.Modules.ReLU relu;
     private readonly global::TorchSharp.Modules.MaxPool2d maxpool;
     private readonly global::TorchSharp.Modules.Sequential layer1;
@@ -44,7 +44,7 @@ internal partial class EdgeGlobalNamespaceInternal : global::TorchSharp.torch.nn
         : base(nameof(EdgeGlobalNamespaceInternal))
     {
         conv1 = global::TorchSharp.torch.nn.Conv2d(3, 64, 7, stride: 2, padding: 3, bias: false);
-        bn1 = global::TorchSharp.torch.nn.BatchNorm2d(64);
+        bn1 = new global::Gen.Inference.FoldableBatchNorm2d(conv1);
         relu = global::TorchSharp.torch.nn.ReLU();
         maxpool = global::TorchSharp.torch.nn.MaxPool2d(3, stride: 2, padding: 1);
         layer1 = global::TorchSharp.torch.nn.Sequential(

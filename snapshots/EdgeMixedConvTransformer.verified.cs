@@ -49,7 +49,7 @@ namespace Edge
             : base(nameof(EdgeMixedConvTransformer))
         {
             s0 = global::TorchSharp.torch.nn.Sequential(
-                ("0", global::TorchSharp.torch.nn.Sequential(("0", global::TorchSharp.torch.nn.Conv2d(3, 32, 3, stride: 2, padding: 1, bias: false)), ("1", global::TorchSharp.torch.nn.BatchNorm2d(32)), ("2", global::TorchSharp.torch.nn.GELU()))));
+                ("0", global::Gen.Inference.ConvBatchNorm.Sequential(global::TorchSharp.torch.nn.Conv2d(3, 32, 3, stride: 2, padding: 1, bias: false), global::TorchSharp.torch.nn.GELU())));
             s1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.MBConv(32, 32, downsample: true, expansion: 4)));
             s2 = global::TorchSharp.torch.nn.Sequential(

@@ -33,7 +33,7 @@ namespace Edge
         public const long MacCount = 959632;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
-        private readonly global::TorchSharp.Modules.BatchNorm2d bn1;
+        private readonly global::Gen.Inference.FoldableBatchNorm2d bn1;
         private readonly global::TorchSharp.Modules.ReLU relu;
         private readonly global::TorchSharp.Modules.Sequential layer1;
         private readonly global::TorchSharp.Modules.AdaptiveAvgPool2d avgpool;
@@ -45,7 +45,7 @@ namespace Edge
             : base(nameof(EdgeOneStage))
         {
             conv1 = global::TorchSharp.torch.nn.Conv2d(1, 8, 3, stride: 1, padding: 1, bias: false);
-            bn1 = global::TorchSharp.torch.nn.BatchNorm2d(8);
+            bn1 = new global::Gen.Inference.FoldableBatchNorm2d(conv1);
             relu = global::TorchSharp.torch.nn.ReLU();
             layer1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.BasicBlock(8, 8, 1)));

@@ -45,7 +45,7 @@ namespace Edge
             : base(nameof(EdgeViTStyleHeads))
         {
             s0 = global::TorchSharp.torch.nn.Sequential(
-                ("0", global::TorchSharp.torch.nn.Sequential(("0", global::TorchSharp.torch.nn.Conv2d(3, 48, 3, stride: 2, padding: 1, bias: false)), ("1", global::TorchSharp.torch.nn.BatchNorm2d(48)), ("2", global::TorchSharp.torch.nn.GELU()))));
+                ("0", global::Gen.Inference.ConvBatchNorm.Sequential(global::TorchSharp.torch.nn.Conv2d(3, 48, 3, stride: 2, padding: 1, bias: false), global::TorchSharp.torch.nn.GELU())));
             s1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.MBConv(48, 48, downsample: false, expansion: 2)));
             s2 = global::TorchSharp.torch.nn.Sequential(

@@ -47,7 +47,7 @@ namespace Gen.Architectures
             : base(nameof(FashionResNetNam))
         {
             s0 = global::TorchSharp.torch.nn.Sequential(
-                ("0", global::TorchSharp.torch.nn.Sequential(("0", global::TorchSharp.torch.nn.Conv2d(1, 32, 3, stride: 2, padding: 1, bias: false)), ("1", global::TorchSharp.torch.nn.BatchNorm2d(32)), ("2", global::TorchSharp.torch.nn.GELU()))));
+                ("0", global::Gen.Inference.ConvBatchNorm.Sequential(global::TorchSharp.torch.nn.Conv2d(1, 32, 3, stride: 2, padding: 1, bias: false), global::TorchSharp.torch.nn.GELU())));
             s1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.BasicBlock(32, 32, 1, attention: global::Gen.AttentionKind.Nam)));
             s2 = global::TorchSharp.torch.nn.Sequential(

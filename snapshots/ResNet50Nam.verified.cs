@@ -36,7 +36,7 @@ namespace Gen.Architectures
         public const long MacCount = 1298014208;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
-        private readonly global::TorchSharp.Modules.BatchNorm2d bn1;
+        private readonly global::Gen.Inference.FoldableBatchNorm2d bn1;
         private readonly global::TorchSharp.Modules.ReLU relu;
         private readonly global::TorchSharp.Modules.Sequential layer1;
         private readonly global::TorchSharp.Modules.Sequential layer2;
@@ -51,7 +51,7 @@ namespace Gen.Architectures
             : base(nameof(ResNet50Nam))
         {
             conv1 = global::TorchSharp.torch.nn.Conv2d(3, 64, 3, stride: 1, padding: 1, bias: false);
-            bn1 = global::TorchSharp.torch.nn.BatchNorm2d(64);
+            bn1 = new global::Gen.Inference.FoldableBatchNorm2d(conv1);
             relu = global::TorchSharp.torch.nn.ReLU();
             layer1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.Bottleneck(64, 64, 1, expansion: 4, attention: global::Gen.AttentionKind.Nam)),

@@ -146,5 +146,16 @@ namespace Gen.Cli.Tests
             Assert.All(bench["measurements"]!.AsArray(), m => Assert.True((double)m!["imagesPerSecond"]! > 0));
             Assert.True((long)bench["peakResidentBytes"]! > 0);
         }
+
+        [Fact]
+        public void Bench_with_fold_bn_times_the_folded_forward_pass_only()
+        {
+            var (exit, output, error) = Gen.Run("bench", "ResNet18Nam", "--batch", "1", "--runs", "1", "--warmup", "0", "--image", "32", "--fold-bn", "--json");
+
+            Assert.True(exit == 0, error);
+            var bench = JsonNode.Parse(output)!;
+            Assert.Equal(new[] { "forward" }, bench["measurements"]!.AsArray().Select(m => (string)m!["mode"]!).ToArray());
+            Assert.Equal(20, (int)bench["foldedBatchNorms"]!);
+        }
     }
 }

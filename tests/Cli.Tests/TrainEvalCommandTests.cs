@@ -108,6 +108,20 @@ namespace Gen.Cli.Tests
         }
 
         [Fact]
+        public void Eval_with_fold_bn_folds_the_batch_norms_and_classifies_every_image_as_unfolded()
+        {
+            var checkpoint = Path.Combine(run.Output, "best.safetensors");
+            var plain = JsonNode.Parse(Gen.Run("eval", "FashionResNetNam", "--checkpoint", checkpoint, "--data-dir", Data.Directory, "--json", "--out", output).Out)!;
+            var (exit, stdout, error) = Gen.Run("eval", "FashionResNetNam", "--checkpoint", checkpoint, "--data-dir", Data.Directory, "--json", "--out", output, "--fold-bn");
+
+            Assert.True(exit == 0, error);
+            var folded = JsonNode.Parse(stdout)!;
+            Assert.Equal(0, (int)plain["foldedBatchNorms"]!);
+            Assert.True((int)folded["foldedBatchNorms"]! > 0);
+            Assert.Equal(plain["confusion"]!.ToJsonString(), folded["confusion"]!.ToJsonString());
+        }
+
+        [Fact]
         public void Eval_reads_a_pickled_pytorch_state_dict_as_well_as_safetensors()
         {
             Directory.CreateDirectory(output);

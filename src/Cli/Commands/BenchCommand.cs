@@ -25,11 +25,13 @@ namespace Gen.Cli.Commands
             var warmup = new Option<int>("--warmup") { Description = "Untimed runs first.", DefaultValueFactory = _ => 1 };
             var image = CommonOptions.Image();
             var noTrain = new Option<bool>("--no-train") { Description = "Measure the forward pass only." };
+            var foldBn = CommonOptions.FoldBatchNorm();
             var json = CommonOptions.Json();
             var command = new Command("bench", "Measure a backbone's forward pass (eval, no gradients) and training step (SGD) in images per second, medians of --runs, and the peak resident memory.\n"
-                + "Examples:\n  gen bench ResNet50 --batch 1,8 --threads 2\n  gen bench CoAtNet0 --batch 8 --runs 3 --json")
+                + "With --fold-bn the forward pass runs on the folded model and no training step is measured (a folded model cannot train).\n"
+                + "Examples:\n  gen bench ResNet50 --batch 1,8 --threads 2\n  gen bench CoAtNet0 --batch 8 --runs 3 --json\n  gen bench ResNet50 --batch 8 --fold-bn")
             {
-                backbone, batches, threads, runs, warmup, image, noTrain, json,
+                backbone, batches, threads, runs, warmup, image, noTrain, foldBn, json,
             };
             command.SetAction(parse =>
             {
@@ -43,11 +45,13 @@ namespace Gen.Cli.Commands
                 long classes = info.HasHead ? info.Classes : 0;
                 manual_seed(0);
                 using var model = info.Create(Math.Max(1, classes));
+                bool fold = parse.GetValue(foldBn);
+                int folded = CommonOptions.ApplyFoldBatchNorm(model, fold);
                 var results = new List<JsonObject>();
                 foreach (var batch in sizes)
                 {
                     results.Add(Measure("forward", batch, runCount, warmupCount, () => Forward(model, batch, info.InChannels, height, width)));
-                    if (!parse.GetValue(noTrain) && info.HasHead)
+                    if (!parse.GetValue(noTrain) && !fold && info.HasHead)
                     {
                         results.Add(Measure("train", batch, runCount, warmupCount, () => TrainStep(model, batch, info.InChannels, height, width, classes)));
                     }
@@ -63,6 +67,7 @@ namespace Gen.Cli.Commands
                         ["input"] = new JsonArray(info.InChannels, height, width),
                         ["threads"] = threadCount,
                         ["runs"] = runCount,
+                        ["foldedBatchNorms"] = folded,
                         ["peakResidentBytes"] = peak,
                         ["versions"] = RunRecords.Versions(),
                         ["measurements"] = new JsonArray(results.Select(x => (JsonNode)x).ToArray()),
@@ -71,7 +76,7 @@ namespace Gen.Cli.Commands
                 }
 
                 var console = Consoles.For(output);
-                var table = new Table().Border(TableBorder.Rounded).Title($"{info.Name} at {info.InChannels}x{height}x{width}, {threadCount} threads, median of {runCount}");
+                var table = new Table().Border(TableBorder.Rounded).Title($"{info.Name} at {info.InChannels}x{height}x{width}, {threadCount} threads, median of {runCount}" + (fold ? $", {folded} batch norms folded" : string.Empty));
                 table.AddColumn("measurement").AddColumn(new TableColumn("batch").RightAligned()).AddColumn(new TableColumn("ms").RightAligned()).AddColumn(new TableColumn("images/s").RightAligned());
                 foreach (var x in results)
                 {

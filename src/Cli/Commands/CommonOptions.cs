@@ -24,6 +24,18 @@ namespace Gen.Cli.Commands
             Validators = { r => Positive(r, "--threads") },
         };
 
+        public static Option<bool> FoldBatchNorm() => new("--fold-bn")
+        {
+            Description = "Fold every batch norm that follows a convolution into it before running (deployment: eval only; outputs agree to float32 rounding).",
+        };
+
+        /// <summary>Puts <paramref name="model"/> in eval mode and, when <paramref name="fold"/>, folds its batch norms; returns how many it folded.</summary>
+        public static int ApplyFoldBatchNorm(TorchSharp.torch.nn.Module model, bool fold)
+        {
+            model.eval();
+            return fold ? Gen.Inference.BatchNormFolding.Fold(model) : 0;
+        }
+
         public static Option<int[]> Image() => new("--image")
         {
             Description = "Input height and width (one number for a square image). Default: the backbone's declared size, or the data's when the backbone accepts any size.",

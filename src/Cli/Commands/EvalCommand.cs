@@ -29,10 +29,11 @@ namespace Gen.Cli.Commands
             var threads = CommonOptions.Threads();
             var image = CommonOptions.Image();
             var classes = CommonOptions.Classes();
+            var foldBn = CommonOptions.FoldBatchNorm();
             var command = new Command("eval", "Evaluate a checkpoint on the test split: top-1 accuracy, per-class accuracy and the confusion matrix (a table and a PNG heat map). Every key and shape of the checkpoint is checked before any weight changes.\n"
                 + "Examples:\n  gen eval FashionResNetNam --checkpoint runs/fm/best.safetensors\n  gen eval FashionResNetNam --checkpoint model.pth --json")
             {
-                backbone, checkpoint, data, dataDir, limit, json, outDir, batch, threads, image, classes,
+                backbone, checkpoint, data, dataDir, limit, json, outDir, batch, threads, image, classes, foldBn,
             };
             command.SetAction(parse =>
             {
@@ -44,6 +45,7 @@ namespace Gen.Cli.Commands
                 var (mean, std) = Normalization(path, parse.GetValue(data)!, parse.GetValue(dataDir));
                 using var model = fit.Create();
                 CheckpointLoader.Load(model, path);
+                int folded = CommonOptions.ApplyFoldBatchNorm(model, parse.GetValue(foldBn));
                 int batchSize = parse.GetValue(batch) is var b and > 0 ? b : throw new UsageException("--batch must be positive.");
                 var result = Evaluator.Evaluate(model, test, fit.Pipeline(mean, std), batchSize);
                 var png = Path.Combine(Path.GetFullPath(parse.GetValue(outDir) ?? Path.GetDirectoryName(path)!), "confusion.png");
@@ -52,7 +54,9 @@ namespace Gen.Cli.Commands
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(json))
                 {
-                    output.WriteLine(Json(info, path, test.Description, result, png).ToJsonString(RunStore.Json));
+                    var record = Json(info, path, test.Description, result, png);
+                    record["foldedBatchNorms"] = folded;
+                    output.WriteLine(record.ToJsonString(RunStore.Json));
                 }
                 else
                 {

@@ -10,11 +10,11 @@ namespace Gen.Generator.Emission
         public static string PoolName(ArchitecturePlan plan) => Stems.StemCatalog.For(plan.Stem.Kind).PoolName;
 
         /// <summary>The pooling field.</summary>
-        public static Field Pool(ArchitecturePlan plan) => new Field("AdaptiveAvgPool2d", PoolName(plan), TorchNames.Nn("AdaptiveAvgPool2d(1)"));
+        public static Field Pool(ArchitecturePlan plan) => new Field(TorchNames.ModuleType("AdaptiveAvgPool2d"), PoolName(plan), TorchNames.Nn("AdaptiveAvgPool2d(1)"));
 
         /// <summary>The classifier field, which takes its class count from the constructor.</summary>
         public static Field Classifier(ArchitecturePlan plan) => new Field(
-            "Linear",
+            TorchNames.ModuleType("Linear"),
             "fc",
             TorchNames.Nn(plan.Head == HeadKind.LinearNoBias ? $"Linear({plan.OutChannels}, numClasses, hasBias: false)" : $"Linear({plan.OutChannels}, numClasses)"));
 

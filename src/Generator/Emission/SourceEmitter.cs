@@ -39,7 +39,7 @@ namespace Gen.Generator.Emission
             var fields = Fields(plan);
             foreach (var field in fields)
             {
-                writer.Line($"private readonly {TorchNames.ModuleType(field.Type)} {field.Name};");
+                writer.Line($"private readonly {field.Type} {field.Name};");
             }
 
             writer.Line();
@@ -84,7 +84,7 @@ namespace Gen.Generator.Emission
                     items.Add($"(\"{i}\", {BlockCatalog.For(block.Kind).Construct(block)})");
                 }
 
-                fields.Add(new Field("Sequential", stage.FieldName, TorchNames.Nn("Sequential("), items));
+                fields.Add(new Field(TorchNames.ModuleType("Sequential"), stage.FieldName, TorchNames.Nn("Sequential("), items));
             }
 
             if (plan.Head != HeadKind.None)

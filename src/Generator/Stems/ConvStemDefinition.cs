@@ -66,11 +66,10 @@ namespace Gen.Generator.Stems
                 var input = i == 0 ? stem.InChannels : stem.Channels;
                 var stride = i == 0 ? 2 : 1;
                 var conv = TorchNames.Nn($"Conv2d({input}, {stem.Channels}, 3, stride: {stride}, padding: 1, bias: false)");
-                var norm = TorchNames.Nn($"BatchNorm2d({stem.Channels})");
-                items.Add($"(\"{i}\", {TorchNames.Nn("Sequential(")}(\"0\", {conv}), (\"1\", {norm}), (\"2\", {TorchNames.Nn("GELU()")})))");
+                items.Add($"(\"{i}\", {RuntimeNames.ConvBatchNormSequential}({conv}, {TorchNames.Nn("GELU()")}))");
             }
 
-            return new[] { new Field("Sequential", "s0", TorchNames.Nn("Sequential("), items) };
+            return new[] { new Field(TorchNames.ModuleType("Sequential"), "s0", TorchNames.Nn("Sequential("), items) };
         }
 
         /// <inheritdoc/>

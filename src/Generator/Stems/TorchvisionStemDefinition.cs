@@ -73,13 +73,13 @@ namespace Gen.Generator.Stems
         {
             var fields = new List<Field>
             {
-                new Field("Conv2d", "conv1", TorchNames.Nn($"Conv2d({stem.InChannels}, {stem.Channels}, {Kernel}, stride: {Stride}, padding: {Kernel / 2}, bias: false)")),
-                new Field("BatchNorm2d", "bn1", TorchNames.Nn($"BatchNorm2d({stem.Channels})")),
-                new Field("ReLU", "relu", TorchNames.Nn("ReLU()")),
+                new Field(TorchNames.ModuleType("Conv2d"), "conv1", TorchNames.Nn($"Conv2d({stem.InChannels}, {stem.Channels}, {Kernel}, stride: {Stride}, padding: {Kernel / 2}, bias: false)")),
+                new Field(RuntimeNames.FoldableBatchNorm2d, "bn1", $"new {RuntimeNames.FoldableBatchNorm2d}(conv1)"),
+                new Field(TorchNames.ModuleType("ReLU"), "relu", TorchNames.Nn("ReLU()")),
             };
             if (HasPool)
             {
-                fields.Add(new Field("MaxPool2d", "maxpool", TorchNames.Nn("MaxPool2d(3, stride: 2, padding: 1)")));
+                fields.Add(new Field(TorchNames.ModuleType("MaxPool2d"), "maxpool", TorchNames.Nn("MaxPool2d(3, stride: 2, padding: 1)")));
             }
 
             return fields;

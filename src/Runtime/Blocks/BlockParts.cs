@@ -1,4 +1,5 @@
 using System;
+using Gen.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,9 +17,7 @@ namespace Gen.Blocks
         internal static Sequential? Downsample(long inplanes, long outplanes, long stride)
         {
             if (stride == 1 && inplanes == outplanes) return null;
-            return Sequential(
-                Conv2d(inplanes, outplanes, 1, stride: stride, bias: false),
-                BatchNorm2d(outplanes));
+            return ConvBatchNorm.Sequential(Conv2d(inplanes, outplanes, 1, stride: stride, bias: false));
         }
 
         internal static NamAttention? Nam(AttentionKind attention, long channels) =>

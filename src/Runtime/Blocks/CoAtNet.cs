@@ -1,4 +1,5 @@
 using System;
+using Gen.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -43,16 +44,15 @@ namespace Gen.Blocks
                 pool = MaxPool2d(3, 2, 1);
                 proj = Conv2d(inp, oup, 1, bias: false);
             }
+            var expand = Conv2d(inp, hidden, 1, stride: stride, bias: false);
+            var depthwise = Conv2d(hidden, hidden, 3, padding: 1, groups: hidden, bias: false);
+            var excite = new MBConvSqueezeExcite(inp, hidden);
+            var project = Conv2d(hidden, oup, 1, bias: false);
             var body = Sequential(
-                Conv2d(inp, hidden, 1, stride: stride, bias: false),
-                BatchNorm2d(hidden),
-                GELU(),
-                Conv2d(hidden, hidden, 3, padding: 1, groups: hidden, bias: false),
-                BatchNorm2d(hidden),
-                GELU(),
-                new MBConvSqueezeExcite(inp, hidden),
-                Conv2d(hidden, oup, 1, bias: false),
-                BatchNorm2d(oup));
+                expand, new FoldableBatchNorm2d(expand), GELU(),
+                depthwise, new FoldableBatchNorm2d(depthwise), GELU(),
+                excite,
+                project, new FoldableBatchNorm2d(project));
             conv = new PreNorm(BatchNorm2d(inp), body);
             RegisterComponents();
         }

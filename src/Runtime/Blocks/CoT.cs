@@ -1,3 +1,4 @@
+using Gen.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,16 +35,13 @@ namespace Gen.Blocks
             BlockParts.Positive(kernelSize, nameof(kernelSize));
             BlockParts.Positive(keyGroups, nameof(keyGroups));
             const long factor = 4;
-            key_embed = Sequential(
+            key_embed = ConvBatchNorm.Sequential(
                 Conv2d(dim, dim, kernelSize, padding: kernelSize / 2, groups: keyGroups, bias: false),
-                BatchNorm2d(dim),
                 ReLU());
-            value_embed = Sequential(
-                Conv2d(dim, dim, 1, bias: false),
-                BatchNorm2d(dim));
-            attention_embed = Sequential(
+            value_embed = ConvBatchNorm.Sequential(
+                Conv2d(dim, dim, 1, bias: false));
+            attention_embed = ConvBatchNorm.Sequential(
                 Conv2d(2 * dim, 2 * dim / factor, 1, bias: false),
-                BatchNorm2d(2 * dim / factor),
                 ReLU(),
                 new MeanPointwiseConv(2 * dim / factor, dim, kernelSize * kernelSize));
             RegisterComponents();
@@ -87,12 +85,12 @@ namespace Gen.Blocks
     public sealed class CoTBottleneck : Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1;
-        private readonly BatchNorm2d bn1;
+        private readonly FoldableBatchNorm2d bn1;
         private readonly AvgPool2d? avd;
         private readonly CoTLayer cot_layer;
         private readonly BatchNorm2d bn2;
         private readonly Conv2d conv3;
-        private readonly BatchNorm2d bn3;
+        private readonly FoldableBatchNorm2d bn3;
         private readonly Sequential? downsample;
         private readonly NamAttention? nam;
         private readonly SqueezeExcite? se;
@@ -118,12 +116,12 @@ namespace Gen.Blocks
             BlockParts.CheckAttention(attention);
             long outplanes = planes * expansion;
             conv1 = Conv2d(inplanes, planes, 1, bias: false);
-            bn1 = BatchNorm2d(planes);
+            bn1 = new FoldableBatchNorm2d(conv1);
             avd = stride > 1 ? AvgPool2d(3, stride, 1, count_include_pad: false) : null;
             cot_layer = new CoTLayer(planes, kernelSize, keyGroups);
             bn2 = BatchNorm2d(planes);
             conv3 = Conv2d(planes, outplanes, 1, bias: false);
-            bn3 = BatchNorm2d(outplanes);
+            bn3 = new FoldableBatchNorm2d(conv3);
             downsample = BlockParts.Downsample(inplanes, outplanes, stride);
             nam = BlockParts.Nam(attention, outplanes);
             se = BlockParts.SE(attention, outplanes);

@@ -1,4 +1,5 @@
 using System;
+using Gen.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -88,11 +89,11 @@ namespace Gen.Blocks
     public sealed class EPSABottleneck : Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1;
-        private readonly BatchNorm2d bn1;
+        private readonly FoldableBatchNorm2d bn1;
         private readonly PSAModule conv2;
         private readonly BatchNorm2d bn2;
         private readonly Conv2d conv3;
-        private readonly BatchNorm2d bn3;
+        private readonly FoldableBatchNorm2d bn3;
         private readonly Sequential? downsample;
         private readonly NamAttention? nam;
         private readonly SqueezeExcite? se;
@@ -118,11 +119,11 @@ namespace Gen.Blocks
             BlockParts.CheckAttention(attention);
             long outplanes = planes * expansion;
             conv1 = Conv2d(inplanes, planes, 1, bias: false);
-            bn1 = BatchNorm2d(planes);
+            bn1 = new FoldableBatchNorm2d(conv1);
             conv2 = new PSAModule(planes, planes, stride, kernels ?? Longs(StageAttribute.DefaultKernels), groups ?? Longs(StageAttribute.DefaultGroups));
             bn2 = BatchNorm2d(planes);
             conv3 = Conv2d(planes, outplanes, 1, bias: false);
-            bn3 = BatchNorm2d(outplanes);
+            bn3 = new FoldableBatchNorm2d(conv3);
             downsample = BlockParts.Downsample(inplanes, outplanes, stride);
             nam = BlockParts.Nam(attention, outplanes);
             se = BlockParts.SE(attention, outplanes);

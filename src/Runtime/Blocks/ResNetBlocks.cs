@@ -1,3 +1,4 @@
+using Gen.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,9 +18,9 @@ namespace Gen.Blocks
     public sealed class BasicBlock : Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1;
-        private readonly BatchNorm2d bn1;
+        private readonly FoldableBatchNorm2d bn1;
         private readonly Conv2d conv2;
-        private readonly BatchNorm2d bn2;
+        private readonly FoldableBatchNorm2d bn2;
         private readonly Sequential? downsample;
         private readonly NamAttention? nam;
         private readonly SqueezeExcite? se;
@@ -39,9 +40,9 @@ namespace Gen.Blocks
             BlockParts.Positive(stride, nameof(stride));
             BlockParts.CheckAttention(attention);
             conv1 = Conv2d(inplanes, planes, 3, stride: stride, padding: 1, bias: false);
-            bn1 = BatchNorm2d(planes);
+            bn1 = new FoldableBatchNorm2d(conv1);
             conv2 = Conv2d(planes, planes, 3, padding: 1, bias: false);
-            bn2 = BatchNorm2d(planes);
+            bn2 = new FoldableBatchNorm2d(conv2);
             downsample = BlockParts.Downsample(inplanes, planes, stride);
             nam = BlockParts.Nam(attention, planes);
             se = BlockParts.SE(attention, planes);
@@ -72,11 +73,11 @@ namespace Gen.Blocks
     public sealed class Bottleneck : Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1;
-        private readonly BatchNorm2d bn1;
+        private readonly FoldableBatchNorm2d bn1;
         private readonly Conv2d conv2;
-        private readonly BatchNorm2d bn2;
+        private readonly FoldableBatchNorm2d bn2;
         private readonly Conv2d conv3;
-        private readonly BatchNorm2d bn3;
+        private readonly FoldableBatchNorm2d bn3;
         private readonly Sequential? downsample;
         private readonly NamAttention? nam;
         private readonly SqueezeExcite? se;
@@ -99,11 +100,11 @@ namespace Gen.Blocks
             BlockParts.CheckAttention(attention);
             long outplanes = planes * expansion;
             conv1 = Conv2d(inplanes, planes, 1, bias: false);
-            bn1 = BatchNorm2d(planes);
+            bn1 = new FoldableBatchNorm2d(conv1);
             conv2 = Conv2d(planes, planes, 3, stride: stride, padding: 1, bias: false);
-            bn2 = BatchNorm2d(planes);
+            bn2 = new FoldableBatchNorm2d(conv2);
             conv3 = Conv2d(planes, outplanes, 1, bias: false);
-            bn3 = BatchNorm2d(outplanes);
+            bn3 = new FoldableBatchNorm2d(conv3);
             downsample = BlockParts.Downsample(inplanes, outplanes, stride);
             nam = BlockParts.Nam(attention, outplanes);
             se = BlockParts.SE(attention, outplanes);
