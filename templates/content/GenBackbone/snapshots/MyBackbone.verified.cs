@@ -35,7 +35,7 @@ namespace GenTemplateProject
         public const long MacCount = 12501632;
 
         private readonly global::TorchSharp.Modules.Conv2d conv1;
-        private readonly global::TorchSharp.Modules.BatchNorm2d bn1;
+        private readonly global::Gen.Inference.FoldableBatchNorm2d bn1;
         private readonly global::TorchSharp.Modules.ReLU relu;
         private readonly global::TorchSharp.Modules.Sequential layer1;
         private readonly global::TorchSharp.Modules.Sequential layer2;
@@ -49,7 +49,7 @@ namespace GenTemplateProject
             : base(nameof(MyBackbone))
         {
             conv1 = global::TorchSharp.torch.nn.Conv2d(3, 16, 3, stride: 1, padding: 1, bias: false);
-            bn1 = global::TorchSharp.torch.nn.BatchNorm2d(16);
+            bn1 = new global::Gen.Inference.FoldableBatchNorm2d(conv1);
             relu = global::TorchSharp.torch.nn.ReLU();
             layer1 = global::TorchSharp.torch.nn.Sequential(
                 ("0", new global::Gen.Blocks.BasicBlock(16, 16, 1, attention: global::Gen.AttentionKind.Nam)));
