@@ -25,6 +25,30 @@ public class SnapshotTests
         Snapshot.Verify(name, source!);
     }
 
+    /// <summary>
+    /// The sample and the template review their own snapshots when they are built from the packages
+    /// (tests/Packaging.Tests); this pins the same files here, where an emitted-code change shows up
+    /// first and <c>GEN_ACCEPT_SNAPSHOTS=1</c> accepts them with the rest.
+    /// </summary>
+    [Theory]
+    [InlineData("samples/MyBackbones", "TinyNam")]
+    [InlineData("samples/MyBackbones", "ConvReluNet")]
+    [InlineData("templates/content/GenBackbone", "MyBackbone")]
+    public void Sample_and_template_snapshots_match_what_the_generator_emits_for_them(string project, string name)
+    {
+        var folder = Path.Combine(RepoPaths.Root, project);
+        var sources = Directory.GetFiles(folder, "*.cs")
+            .Where(path => Path.GetFileName(path) != "Program.cs")
+            .OrderBy(path => path, System.StringComparer.Ordinal)
+            .Select(path => (path, File.ReadAllText(path)))
+            .ToList();
+        var result = GeneratorHarness.Run(sources);
+        Assert.Empty(result.Diagnostics);
+        var source = result.Source(name);
+        Assert.NotNull(source);
+        Snapshot.Verify(name, source!, Path.Combine(folder, "snapshots"));
+    }
+
     [Theory]
     [MemberData(nameof(ArchitectureData))]
     public void Architecture_pytorch_twin_matches_its_verified_python_snapshot(string name)
