@@ -20,6 +20,7 @@ namespace Gen.Bench
         {
             var loadStart = LoadAverage();
             EngineThreads.Apply(threads);
+            var retain = EngineMemory.ApplyFromEnvironment(); // as gen does; Gen and the hand peer share this process
             try
             {
                 torch.set_num_interop_threads(1);
@@ -43,7 +44,7 @@ namespace Gen.Bench
             };
             Console.WriteLine($"Gen.Bench: {string.Join(", ", options.Models)}; {options.Runs} timed run(s) after {options.Warmup} warm-up run(s) per measurement and side; threads {torch.get_num_threads()} (interop {torch.get_num_interop_threads()})");
             Console.WriteLine($"  load average: {loadStart} (other processes on the machine slow both sides and widen the spread; the min columns are the least disturbed runs)");
-            Console.WriteLine($"  Gen     TorchSharp {versions["torchsharp"]}, libtorch {torch.__version__} (TorchSharp-cpu; BLAS inside libtorch_cpu); {string.Join(", ", Program.ThreadVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}");
+            Console.WriteLine($"  Gen     TorchSharp {versions["torchsharp"]}, libtorch {torch.__version__} (TorchSharp-cpu; BLAS inside libtorch_cpu); {string.Join(", ", Program.ThreadVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"))}; C allocator: {(retain ? "retains freed memory (GEN_MALLOC=retain, as gen)" : "glibc defaults")}; PyTorch: glibc defaults");
 
             PyTorchServer? python = null;
             if (!options.GenOnly)
@@ -85,6 +86,7 @@ namespace Gen.Bench
             {
                 ["threads"] = torch.get_num_threads(),
                 ["interop_threads"] = torch.get_num_interop_threads(),
+                ["gen_allocator"] = retain ? "retain" : "system",
                 ["load_average_start"] = loadStart,
                 ["load_average_end"] = LoadAverage(),
                 ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),

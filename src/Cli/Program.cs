@@ -41,6 +41,7 @@ namespace Gen.Cli
             try
             {
                 EngineThreads.ApplyFromEnvironment();
+                EngineMemory.ApplyFromEnvironment();
                 return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }
             catch (EnvironmentVariableException e)
