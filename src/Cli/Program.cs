@@ -73,6 +73,7 @@ namespace Gen.Cli
                 + "  gen bench ResNet50 --batch 1,8 --threads 2\n"
                 + "  gen export pytorch FashionResNetNam -o model.py --train-script\n"
                 + "Environment: GEN_THREADS sets libtorch's intra-op threads (a positive integer; default all cores); "
+                + "GEN_MALLOC=retain (default) keeps freed tensor memory for the next step, GEN_MALLOC=system leaves the C allocator's defaults; "
                 + "GEN_FASHION_MNIST points at the Fashion-MNIST files if they are not where Debian's dataset-fashion-mnist puts them.");
             // The version is gen's own, not the entry assembly's (a test host's, in tests).
             foreach (var option in root.Options)

@@ -135,6 +135,24 @@ namespace Gen.Cli.Tests
         }
 
         [Fact]
+        public void An_invalid_GEN_MALLOC_is_a_usage_error()
+        {
+            var before = System.Environment.GetEnvironmentVariable(EngineMemory.Variable);
+            System.Environment.SetEnvironmentVariable(EngineMemory.Variable, "jemalloc");
+            try
+            {
+                var (exit, _, error) = Gen.Run("list");
+                Assert.Equal(2, exit);
+                Assert.Contains("GEN_MALLOC must be 'retain'", error);
+                Assert.Contains("not 'jemalloc'", error);
+            }
+            finally
+            {
+                System.Environment.SetEnvironmentVariable(EngineMemory.Variable, before);
+            }
+        }
+
+        [Fact]
         public void Bench_json_reports_throughput_and_peak_memory()
         {
             var (exit, output, _) = Gen.Run("bench", "FashionResNetNam", "--batch", "2", "--runs", "2", "--warmup", "0", "--json");
