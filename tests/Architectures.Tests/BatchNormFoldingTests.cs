@@ -95,12 +95,14 @@ namespace Gen.Architectures.Tests
             manual_seed(1);
             var model = variant.Create();
             using var guard = no_grad();
+            using var fifth = 0.2.ToScalar(); // held: TorchSharp does not keep temporary Scalars alive (see TwinCheck.Perturb)
+            using var half = 0.5.ToScalar();
             foreach (var bn in model.modules().OfType<BatchNorm>())
             {
-                bn.running_mean!.copy_(randn_like(bn.running_mean) * 0.2);
-                bn.running_var!.copy_(rand_like(bn.running_var) + 0.5);
-                bn.weight.copy_(rand_like(bn.weight) + 0.5);
-                bn.bias!.copy_(randn_like(bn.bias) * 0.2);
+                bn.running_mean!.copy_(randn_like(bn.running_mean).mul_(fifth));
+                bn.running_var!.copy_(rand_like(bn.running_var).add_(half));
+                bn.weight.copy_(rand_like(bn.weight).add_(half));
+                bn.bias!.copy_(randn_like(bn.bias).mul_(fifth));
             }
 
             return model;

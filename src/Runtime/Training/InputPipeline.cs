@@ -1,5 +1,6 @@
 using System;
 using Gen.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Gen.Training
@@ -46,10 +47,11 @@ namespace Gen.Training
         {
             double sum = 0, squares = 0;
             long count = 0;
+            using var full = 255.0.ToScalar(); // held: see Prepare
             for (long start = 0; start < data.Count; start += 4096)
             {
                 using var scope = NewDisposeScope();
-                var chunk = data.Images.narrow(0, start, Math.Min(4096, data.Count - start)).to_type(ScalarType.Float64).div_(255.0);
+                var chunk = data.Images.narrow(0, start, Math.Min(4096, data.Count - start)).to_type(ScalarType.Float64).div_(full);
                 sum += chunk.sum().item<double>();
                 squares += chunk.square().sum().item<double>();
                 count += chunk.numel();
@@ -62,7 +64,13 @@ namespace Gen.Training
         /// <summary>The model input for a uint8 batch (N x C x H x W).</summary>
         public Tensor Prepare(Tensor images)
         {
-            var x = images.to_type(ScalarType.Float32).div_(255f).sub_(Mean).div_(Std);
+            // Scalars held in variables until the end: TorchSharp 0.107 passes a temporary Scalar's
+            // handle to native code without keeping the Scalar alive, so its finalizer can free it
+            // during the call (seen once as "Expected false to be true" from c10::Scalar::toDouble).
+            using var full = 255f.ToScalar();
+            using var mean = Mean.ToScalar();
+            using var std = Std.ToScalar();
+            var x = images.to_type(ScalarType.Float32).div_(full).sub_(mean).div_(std);
             if (x.shape[1] != Channels)
             {
                 if (x.shape[1] != 1)

@@ -108,11 +108,15 @@ namespace Gen.Architectures.Tests.Infrastructure
         private static void Perturb(nn.Module model)
         {
             using var _ = no_grad();
+            // Scalars held in variables: TorchSharp 0.107 does not keep a temporary Scalar alive
+            // during the native call, and its finalizer once freed one mid-call here (a flaky CI failure).
+            using var tenth = 0.1.ToScalar();
+            using var half = 0.5.ToScalar();
             foreach (var (name, parameter) in model.named_parameters())
             {
                 if (parameter.dim() == 1 || name.EndsWith("relative_bias_table", StringComparison.Ordinal))
                 {
-                    parameter.add_(randn_like(parameter) * 0.1);
+                    parameter.add_(randn_like(parameter).mul_(tenth));
                 }
             }
 
@@ -120,11 +124,11 @@ namespace Gen.Architectures.Tests.Infrastructure
             {
                 if (name.EndsWith("running_mean", StringComparison.Ordinal))
                 {
-                    buffer.add_(randn_like(buffer) * 0.1);
+                    buffer.add_(randn_like(buffer).mul_(tenth));
                 }
                 else if (name.EndsWith("running_var", StringComparison.Ordinal))
                 {
-                    buffer.mul_(rand_like(buffer) + 0.5);
+                    buffer.mul_(rand_like(buffer).add_(half));
                 }
             }
         }
