@@ -11,5 +11,8 @@ namespace Gen.Generator.Code
 
         /// <summary><c>Sequential(conv, FoldableBatchNorm2d(conv), then...)</c>, keyed 0, 1, 2...</summary>
         public const string ConvBatchNormSequential = "global::Gen.Inference.ConvBatchNorm.Sequential";
+
+        /// <summary>The conversion of a backbone's input to channels-last memory layout (<c>Gen.MemoryLayout</c>).</summary>
+        public const string ChannelsLast = "global::Gen.MemoryLayout.ChannelsLast";
     }
 }

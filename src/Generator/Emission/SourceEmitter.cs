@@ -285,7 +285,7 @@ namespace Gen.Generator.Emission
         private static bool RunsChannelsLast(ArchitecturePlan plan) =>
             plan.Stages.All(s => s.Blocks.All(b => BlockCatalog.For(b.Kind).KeepsChannelsLast));
 
-        private static string Entrance(ArchitecturePlan plan) => RunsChannelsLast(plan) ? "global::Gen.MemoryLayout.ChannelsLast(input)" : "input";
+        private static string Entrance(ArchitecturePlan plan) => RunsChannelsLast(plan) ? $"{RuntimeNames.ChannelsLast}(input)" : "input";
 
         private static string Exit(ArchitecturePlan plan) => RunsChannelsLast(plan) ? ".contiguous()" : string.Empty;
 
